@@ -1,0 +1,11 @@
+// Everything shared between the server and the kiosk.
+export * from './money.js'
+export * from './pricing.js'
+export * from './schemas/common.js'
+export * from './schemas/menu.js'
+export * from './schemas/order.js'
+export * from './schemas/payment.js'
+export * from './schemas/table.js'
+export * from './schemas/device.js'
+export * from './schemas/staff.js'
+export * from './schemas/events.js'

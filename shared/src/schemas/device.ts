@@ -1,0 +1,73 @@
+// Tablets and their pairing to tables.
+import { Type, type Static } from 'typebox'
+import { IdSchema, TimestampSchema } from './common.js'
+
+export const DeviceStatusEnum = { UNPAIRED: 'unpaired', PAIRED: 'paired' } as const
+export type DeviceStatus = typeof DeviceStatusEnum[keyof typeof DeviceStatusEnum]
+
+export const PairingCodeSchema = Type.String({ pattern: '^[0-9]{6}$' })
+
+export const StoreInfoSchema = Type.Object({
+  name: Type.String(),
+  currency: Type.String(),
+  timezone: Type.String(),
+  locales: Type.Array(Type.String()),
+})
+export type StoreInfo = Static<typeof StoreInfoSchema>
+
+export const DeviceTableSchema = Type.Object({ id: IdSchema, label: Type.String() })
+
+export const RegisterDeviceSchema = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  appVersion: Type.Optional(Type.String({ maxLength: 40 })),
+}, { additionalProperties: false })
+export type RegisterDevice = Static<typeof RegisterDeviceSchema>
+
+export const RegisteredDeviceSchema = Type.Object({
+  deviceId: IdSchema,
+  status: Type.Literal('unpaired'),
+  pairingCode: PairingCodeSchema,
+  pairingExpiresAt: TimestampSchema,
+})
+export type RegisteredDevice = Static<typeof RegisteredDeviceSchema>
+
+export const PairingCodeResultSchema = Type.Object({
+  pairingCode: PairingCodeSchema,
+  pairingExpiresAt: TimestampSchema,
+})
+export type PairingCodeResult = Static<typeof PairingCodeResultSchema>
+
+export const DeviceMeSchema = Type.Object({
+  deviceId: IdSchema,
+  name: Type.String(),
+  status: Type.Enum(Object.values(DeviceStatusEnum)),
+  table: Type.Optional(DeviceTableSchema),
+  store: StoreInfoSchema,
+  pairingCode: Type.Optional(PairingCodeSchema),
+  pairingExpiresAt: Type.Optional(TimestampSchema),
+})
+export type DeviceMe = Static<typeof DeviceMeSchema>
+
+/** The staff view of a tablet. */
+export const DeviceSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String(),
+  status: Type.Enum(Object.values(DeviceStatusEnum)),
+  table: Type.Union([DeviceTableSchema, Type.Null()]),
+  lastSeenAt: Type.Union([TimestampSchema, Type.Null()]),
+  appVersion: Type.Union([Type.String(), Type.Null()]),
+  online: Type.Boolean(),
+})
+export type Device = Static<typeof DeviceSchema>
+
+export const PairDeviceSchema = Type.Object({
+  pairingCode: PairingCodeSchema,
+  tableId: IdSchema,
+}, { additionalProperties: false })
+export type PairDevice = Static<typeof PairDeviceSchema>
+
+export const UpdateDeviceSchema = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  tableId: Type.Optional(IdSchema),
+}, { additionalProperties: false, minProperties: 1 })
+export type UpdateDevice = Static<typeof UpdateDeviceSchema>

@@ -1,0 +1,100 @@
+// Orders: what a tablet (or a phone) sends, and what the server priced and stored.
+import { Type, type Static } from 'typebox'
+import { IdSchema, LocalizedTextSchema, MoneySchema, TimestampSchema, UuidSchema } from './common.js'
+import { PaymentSchema } from './payment.js'
+
+export const OrderStatusEnum = {
+  PLACED: 'placed',
+  PAID: 'paid',
+  PREPARING: 'preparing',
+  READY: 'ready',
+  SERVED: 'served',
+  CANCELLED: 'cancelled',
+} as const
+export type OrderStatus = typeof OrderStatusEnum[keyof typeof OrderStatusEnum]
+export const ORDER_STATUSES = Object.values(OrderStatusEnum)
+
+/** The kitchen flow: each status and where it may go next. Anything else is refused. */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  placed: ['paid', 'cancelled'],
+  paid: ['preparing', 'cancelled'],
+  preparing: ['ready', 'cancelled'],
+  ready: ['served', 'cancelled'],
+  served: [],
+  cancelled: [],
+}
+
+export function canTransition (from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to)
+}
+
+export const MAX_LINES_PER_ORDER = 50
+export const MAX_QUANTITY_PER_LINE = 99
+export const MAX_NOTE_LENGTH = 200
+
+export const CreateOrderLineSchema = Type.Object({
+  itemId: IdSchema,
+  quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY_PER_LINE }),
+  optionIds: Type.Array(IdSchema, { maxItems: 30, uniqueItems: true }),
+  note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+}, { additionalProperties: false })
+export type CreateOrderLine = Static<typeof CreateOrderLineSchema>
+
+export const CreateOrderSchema = Type.Object({
+  clientOrderId: UuidSchema,
+  lines: Type.Array(CreateOrderLineSchema, { minItems: 1, maxItems: MAX_LINES_PER_ORDER }),
+  note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
+}, { additionalProperties: false })
+export type CreateOrder = Static<typeof CreateOrderSchema>
+
+export const OrderLineOptionSchema = Type.Object({
+  id: IdSchema,
+  groupId: IdSchema,
+  names: LocalizedTextSchema,
+  priceDelta: Type.Integer(),
+})
+export type OrderLineOption = Static<typeof OrderLineOptionSchema>
+
+export const OrderLineSchema = Type.Object({
+  itemId: IdSchema,
+  names: LocalizedTextSchema,
+  quantity: Type.Integer({ minimum: 1 }),
+  unitPrice: MoneySchema,
+  options: Type.Array(OrderLineOptionSchema),
+  note: Type.Union([Type.String(), Type.Null()]),
+  dinerId: Type.Optional(Type.String()),
+  lineTotal: MoneySchema,
+})
+export type OrderLine = Static<typeof OrderLineSchema>
+
+export const OrderSchema = Type.Object({
+  id: IdSchema,
+  /** Short number shown to diners and the kitchen ("Order 42"); restarts never reuse one. */
+  number: Type.Integer(),
+  clientOrderId: Type.String(),
+  tableId: IdSchema,
+  tableLabel: Type.String(),
+  status: Type.Enum(ORDER_STATUSES),
+  lines: Type.Array(OrderLineSchema),
+  subtotal: MoneySchema,
+  total: MoneySchema,
+  currency: Type.String(),
+  note: Type.Union([Type.String(), Type.Null()]),
+  cancelReason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  payments: Type.Array(PaymentSchema),
+})
+export type Order = Static<typeof OrderSchema>
+
+export const UpdateOrderStatusSchema = Type.Object({
+  status: Type.Enum(ORDER_STATUSES),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+}, { additionalProperties: false })
+export type UpdateOrderStatus = Static<typeof UpdateOrderStatusSchema>
+
+export const OrderListQuerySchema = Type.Object({
+  status: Type.Optional(Type.Enum(ORDER_STATUSES)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+}, { additionalProperties: false })
+export type OrderListQuery = Static<typeof OrderListQuerySchema>

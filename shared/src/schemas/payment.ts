@@ -1,0 +1,74 @@
+// Payments: one row per Alipay trade (out_trade_no = payment id), and refunds against them.
+import { Type, type Static } from 'typebox'
+import { IdSchema, MoneySchema, TimestampSchema } from './common.js'
+
+export const PaymentStatusEnum = {
+  CREATING: 'creating',
+  WAITING: 'waiting',
+  PAID: 'paid',
+  CANCELLED: 'cancelled',
+  CLOSED: 'closed',
+  FAILED: 'failed',
+  UNKNOWN: 'unknown',
+  REFUNDED: 'refunded',
+  PARTIALLY_REFUNDED: 'partially_refunded',
+} as const
+export type PaymentStatus = typeof PaymentStatusEnum[keyof typeof PaymentStatusEnum]
+export const PAYMENT_STATUSES = Object.values(PaymentStatusEnum)
+
+/** States a payment can still leave on its own (the reconciler watches these). */
+export const OPEN_PAYMENT_STATUSES: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
+
+export const PaymentMethodEnum = {
+  ALIPAY_QR: 'alipay_qr',
+  ALIPAY_JSAPI: 'alipay_jsapi',
+} as const
+export type PaymentMethod = typeof PaymentMethodEnum[keyof typeof PaymentMethodEnum]
+
+export const CreatePaymentSchema = Type.Object({
+  method: Type.Enum(Object.values(PaymentMethodEnum)),
+}, { additionalProperties: false })
+export type CreatePayment = Static<typeof CreatePaymentSchema>
+
+export const RefundStatusEnum = {
+  PENDING: 'pending',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  UNKNOWN: 'unknown',
+} as const
+export type RefundStatus = typeof RefundStatusEnum[keyof typeof RefundStatusEnum]
+
+export const RefundSchema = Type.Object({
+  id: IdSchema,
+  paymentId: IdSchema,
+  outRequestNo: Type.String(),
+  amount: MoneySchema,
+  reason: Type.String(),
+  status: Type.Enum(Object.values(RefundStatusEnum)),
+  createdAt: TimestampSchema,
+})
+export type Refund = Static<typeof RefundSchema>
+
+export const PaymentSchema = Type.Object({
+  id: IdSchema,
+  orderId: IdSchema,
+  method: Type.String(),
+  status: Type.Enum(PAYMENT_STATUSES),
+  amount: MoneySchema,
+  refundedAmount: MoneySchema,
+  currency: Type.String(),
+  qrCode: Type.Union([Type.String(), Type.Null()]),
+  tradeNo: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Type.Union([TimestampSchema, Type.Null()]),
+  /** Plain-language reason key when the payment failed (an Alipay sub_code or our own code). */
+  failureCode: Type.Union([Type.String(), Type.Null()]),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type Payment = Static<typeof PaymentSchema>
+
+export const CreateRefundSchema = Type.Object({
+  amount: Type.Integer({ minimum: 1, maximum: 10_000_000_000 }),
+  reason: Type.String({ minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false })
+export type CreateRefund = Static<typeof CreateRefundSchema>

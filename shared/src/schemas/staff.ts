@@ -1,0 +1,21 @@
+// Staff accounts and sessions (PIN login).
+import { Type, type Static } from 'typebox'
+import { IdSchema } from './common.js'
+
+export const StaffRoleEnum = { MANAGER: 'manager', STAFF: 'staff' } as const
+export type StaffRole = typeof StaffRoleEnum[keyof typeof StaffRoleEnum]
+
+export const PinSchema = Type.String({ pattern: '^[0-9]{4,8}$' })
+
+export const StaffLoginSchema = Type.Object({ pin: PinSchema }, { additionalProperties: false })
+export type StaffLogin = Static<typeof StaffLoginSchema>
+
+export const StaffMemberSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String(),
+  role: Type.Enum(Object.values(StaffRoleEnum)),
+})
+export type StaffMember = Static<typeof StaffMemberSchema>
+
+export const StaffSessionSchema = Type.Object({ staff: StaffMemberSchema })
+export type StaffSession = Static<typeof StaffSessionSchema>

@@ -1,0 +1,53 @@
+// Vite builds the kiosk app (tablet, staff and phone faces); Vitest runs one project per package.
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+const serverPort = Number(process.env.PORT ?? 8080)
+
+export default defineConfig({
+  root: 'kiosk',
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./kiosk/src', import.meta.url)),
+      '@shared': fileURLToPath(new URL('./shared/src', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/kiosk', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    // `npm run dev`: the API (and the sandbox emulator) run in the Fastify process.
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false },
+      '/sandbox': { target: `http://127.0.0.1:${serverPort}` },
+      '/media': { target: `http://127.0.0.1:${serverPort}` },
+    },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'shared', root: '.', include: ['shared/src/**/__tests__/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          root: '.',
+          include: ['server/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'kiosk', root: '.', include: ['kiosk/src/**/__tests__/**/*.spec.ts'], environment: 'happy-dom' },
+      },
+    ],
+  },
+})
