@@ -1,0 +1,54 @@
+// Builds the Fastify app (never listens): plugins in dependency order, then the routes.
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { AppConfig } from './config.js'
+import { createValidatorCompiler } from './lib/validation.js'
+import cookie from './plugins/external/cookie.js'
+import helmet from './plugins/external/helmet.js'
+import rateLimit from './plugins/external/rate-limit.js'
+import configPlugin from './plugins/app/config.js'
+import startupNotes from './plugins/app/startup-notes.js'
+import errorHandler from './plugins/app/error-handler.js'
+import database from './plugins/app/database.js'
+import eventHub from './plugins/app/event-hub.js'
+import deviceAuth from './plugins/app/device-auth.js'
+import staffAuth from './plugins/app/staff-auth.js'
+import kioskStatic from './plugins/app/kiosk-static.js'
+import routes from './routes/index.js'
+
+export interface BuildAppOptions {
+  config: AppConfig
+  logger?: FastifyServerOptions['logger']
+  /** Serve the built kiosk from dist/kiosk (off in most tests). */
+  serveKiosk?: boolean
+}
+
+/** Small JSON bodies only: an order of 50 lines is a few KB. Uploads set their own limit. */
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export async function buildApp (options: BuildAppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(createValidatorCompiler())
+  // State changes accept JSON only (DESIGN.md §10); the notify route adds its own form parser.
+  app.removeContentTypeParser('text/plain')
+
+  await app.register(configPlugin, { config: options.config })
+  await app.register(startupNotes)
+  await app.register(rateLimit)
+  await app.register(errorHandler)
+  await app.register(cookie)
+  await app.register(helmet)
+  await app.register(database)
+  await app.register(eventHub)
+  await app.register(deviceAuth)
+  await app.register(staffAuth)
+  await app.register(routes)
+  if (options.serveKiosk) await app.register(kioskStatic)
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

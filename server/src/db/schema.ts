@@ -1,0 +1,139 @@
+// Row types of the database as Kysely sees them (snake_case columns; JSON kept as TEXT).
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface SettingsTable { key: string, value: string }
+
+export interface StaffTable {
+  id: string
+  name: string
+  role: string
+  pin_hash: string
+  created_at: string
+  disabled_at: string | null
+}
+
+export interface StaffSessionsTable {
+  token_hash: string
+  staff_id: string
+  created_at: string
+  expires_at: string
+}
+
+export interface TablesTable {
+  id: string
+  label: string
+  code: string
+  seats: number
+  sort: number
+  created_at: string
+}
+
+export interface DevicesTable {
+  id: string
+  name: string
+  token_hash: string
+  table_id: string | null
+  paired_at: string | null
+  last_seen_at: string | null
+  app_version: string | null
+  created_at: string
+}
+
+export interface PairingCodesTable {
+  code: string
+  device_id: string
+  expires_at: string
+}
+
+export interface CategoriesTable {
+  id: string
+  names: string
+  sort: number
+}
+
+export interface ItemsTable {
+  id: string
+  category_id: string
+  names: string
+  descriptions: string
+  price: number
+  image: string
+  tags: string
+  allergens: string
+  available: number
+  sort: number
+}
+
+export interface OptionGroupsTable {
+  id: string
+  item_id: string
+  names: string
+  min: number
+  max: number
+  sort: number
+}
+
+export interface OptionsTable {
+  id: string
+  group_id: string
+  names: string
+  price_delta: number
+  available: number
+  sort: number
+}
+
+export interface OrdersTable {
+  id: string
+  number: number
+  client_order_id: string
+  /** SHA-256 of the canonical request body: the same id with another body is refused. */
+  request_hash: string
+  device_id: string | null
+  table_id: string
+  status: string
+  subtotal: number
+  total: number
+  currency: string
+  note: string | null
+  cancel_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface OrderLinesTable {
+  order_id: string
+  line_no: number
+  item_id: string
+  names: string
+  quantity: number
+  unit_price: number
+  options: string
+  note: string | null
+  diner_id: string | null
+  line_total: number
+}
+
+export interface Database {
+  settings: SettingsTable
+  staff: StaffTable
+  staff_sessions: StaffSessionsTable
+  tables: TablesTable
+  devices: DevicesTable
+  pairing_codes: PairingCodesTable
+  categories: CategoriesTable
+  items: ItemsTable
+  option_groups: OptionGroupsTable
+  options: OptionsTable
+  orders: OrdersTable
+  order_lines: OrderLinesTable
+}
+
+export type OrderRow = Selectable<OrdersTable>
+export type NewOrderRow = Insertable<OrdersTable>
+export type OrderUpdate = Updateable<OrdersTable>
+export type ItemRow = Selectable<ItemsTable>
+export type DeviceRow = Selectable<DevicesTable>
+export type TableRow = Selectable<TablesTable>
+export type StaffRow = Selectable<StaffTable>
+// Kept for tables with generated keys added by later migrations.
+export type { Generated }

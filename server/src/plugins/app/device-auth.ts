@@ -1,0 +1,55 @@
+// Identifies the tablet behind a request by its tp_device cookie; routes opt in with a preHandler.
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { DEVICE_COOKIE } from '../../lib/cookies.js'
+import { nowIso, sha256 } from '../../lib/tokens.js'
+import { DeviceNotPairedError, DeviceUnknownError } from '../../errors.js'
+import type { DeviceRow } from '../../db/schema.js'
+
+/** last_seen_at is written at most this often per device, not on every request. */
+const LAST_SEEN_WRITE_MS = 30_000
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: DeviceRow | null
+  }
+  interface FastifyInstance {
+    requireDevice: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    requirePairedDevice: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    findDeviceByToken: (token: string | undefined) => Promise<DeviceRow | null>
+  }
+}
+
+export default fp(async (fastify) => {
+  const lastWrite = new Map<string, number>()
+
+  async function findDeviceByToken (token: string | undefined): Promise<DeviceRow | null> {
+    if (!token || token.length > 200) return null
+    const row = await fastify.db.selectFrom('devices').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst()
+    return row ?? null
+  }
+
+  async function touch (device: DeviceRow, request: FastifyRequest): Promise<void> {
+    const now = Date.now()
+    if (now - (lastWrite.get(device.id) ?? 0) < LAST_SEEN_WRITE_MS) return
+    lastWrite.set(device.id, now)
+    const appVersion = request.headers['x-app-version']
+    const version = typeof appVersion === 'string' && appVersion.length <= 40 ? appVersion : device.app_version
+    await fastify.db.updateTable('devices').set({ last_seen_at: nowIso(now), app_version: version }).where('id', '=', device.id).execute()
+  }
+
+  fastify.decorateRequest('device', null)
+  fastify.decorate('findDeviceByToken', findDeviceByToken)
+
+  fastify.decorate('requireDevice', async (request: FastifyRequest) => {
+    const device = await findDeviceByToken(request.cookies[DEVICE_COOKIE])
+    if (!device) throw new DeviceUnknownError()
+    request.device = device
+    await touch(device, request)
+  })
+
+  fastify.decorate('requirePairedDevice', async (request: FastifyRequest, reply: FastifyReply) => {
+    await fastify.requireDevice(request, reply)
+    if (!request.device?.table_id) throw new DeviceNotPairedError()
+  })
+}, { name: 'device-auth', dependencies: ['database'] })

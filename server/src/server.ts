@@ -1,0 +1,60 @@
+// Runs the server process: configuration, logger, listen, the startup banner and graceful shutdown.
+import closeWithGrace from 'close-with-grace'
+import { ConfigError, loadConfig, type AppConfig } from './config.js'
+import { buildApp } from './app.js'
+
+function readConfig (): AppConfig {
+  try {
+    return loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One clear line naming the variable, and no stack trace: this is a setup mistake, not a bug.
+      process.stderr.write(`Configuration error: ${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+function banner (config: AppConfig, notes: readonly string[]): string {
+  const lines = [
+    '',
+    `  Tablepad is running — ${config.store.name}`,
+    '',
+    `  Table tablet:   ${config.publicUrl}/`,
+    `  Staff console:  ${config.publicUrl}/staff`,
+  ]
+  if (config.alipay.mode === 'sandbox-local') lines.push(`  Alipay sandbox: ${config.publicUrl}/sandbox/ (built-in emulator; scan QR codes with a phone on this network)`)
+  lines.push(`  Data:           ${config.dataDir}`, '')
+  for (const note of notes) lines.push(`  ${note}`)
+  if (notes.length > 0) lines.push('')
+  return lines.join('\n') + '\n'
+}
+
+async function main (): Promise<void> {
+  const config = readConfig()
+  const app = await buildApp({
+    config,
+    serveKiosk: true,
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach the log, whichever object carries them.
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.pin', '*.privateKey', '*.private_key', '*.sign'],
+        censor: '[redacted]',
+      },
+      ...(process.stdout.isTTY ? { transport: undefined } : {}),
+    },
+  })
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    await app.close()
+  })
+  await app.listen({ port: config.port, host: config.host })
+  process.stdout.write(banner(config, app.startupNotes))
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tablepad failed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})
