@@ -13,6 +13,10 @@ export const OrderIdReusedError = createError('ORDER_ID_REUSED', 'This clientOrd
 export const InvalidTransitionError = createError('INVALID_TRANSITION', 'An order cannot go from %s to %s', 409)
 export const ConflictError = createError('CONFLICT', '%s', 409)
 export const TableInUseError = createError('TABLE_IN_USE', '%s', 409)
+export const TableLabelTakenError = createError('TABLE_LABEL_TAKEN', 'Another table is already called %s', 409)
+export const PinInUseError = createError('PIN_IN_USE', 'Another staff member already uses this PIN', 409)
+export const LastManagerError = createError('LAST_MANAGER', 'The last manager cannot be removed or demoted', 409)
+export const DeviceAlreadyPairedError = createError('DEVICE_ALREADY_PAIRED', 'This tablet is already paired to a table', 409)
 export const UnprocessableError = createError('UNPROCESSABLE', '%s', 422)
 
 /** A pricing problem (ITEM_UNAVAILABLE, OPTION_TOO_FEW, …) keeps its own code and lists every offending line. */
