@@ -1,0 +1,37 @@
+// Alerts for staff: payment situations a person must look at (DESIGN.md §6).
+import { Type, type Static } from 'typebox'
+import { IdSchema, TimestampSchema } from './common.js'
+
+export const AlertKindEnum = {
+  /** Alipay's answer is still unknown after the QR deadline: check the Alipay app before serving. */
+  PAYMENT_UNKNOWN: 'payment.unknown',
+  /** Still unknown after 24 h of querying: settle by hand with Alipay's merchant portal. */
+  PAYMENT_UNRESOLVED: 'payment.unresolved',
+  /** The diner paid after the QR was given up; the order was marked paid. */
+  PAYMENT_LATE_SUCCESS: 'payment.late_success',
+  /** A trade was paid for a payment we had cancelled (or an order already cancelled). */
+  PAID_AFTER_CANCEL: 'payment.paid_after_cancel',
+  /** A second trade was paid for an order already paid; it is refunded automatically. */
+  DOUBLE_PAYMENT: 'payment.double_payment',
+  /** Alipay reported an amount that differs from ours. */
+  AMOUNT_MISMATCH: 'payment.amount_mismatch',
+  REFUND_FAILED: 'refund.failed',
+  NOTIFICATION_BAD_SIGNATURE: 'notification.bad_signature',
+} as const
+export type AlertKind = typeof AlertKindEnum[keyof typeof AlertKindEnum]
+
+export const AlertSeverityEnum = { WARNING: 'warning', CRITICAL: 'critical' } as const
+export type AlertSeverity = typeof AlertSeverityEnum[keyof typeof AlertSeverityEnum]
+
+export const AlertSchema = Type.Object({
+  id: IdSchema,
+  kind: Type.Enum(Object.values(AlertKindEnum)),
+  severity: Type.Enum(Object.values(AlertSeverityEnum)),
+  paymentId: Type.Union([Type.String(), Type.Null()]),
+  orderId: Type.Union([Type.String(), Type.Null()]),
+  /** Raw facts for support (Alipay codes, amounts); the console explains the kind in plain words. */
+  detail: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: TimestampSchema,
+  acknowledgedAt: Type.Union([TimestampSchema, Type.Null()]),
+})
+export type Alert = Static<typeof AlertSchema>
