@@ -115,6 +115,61 @@ export interface OrderLinesTable {
   line_total: number
 }
 
+export interface PaymentsTable {
+  id: string
+  order_id: string
+  method: string
+  status: string
+  amount: number
+  refunded_amount: Generated<number>
+  currency: string
+  qr_code: string | null
+  trade_no: string | null
+  buyer_id: string | null
+  expires_at: string | null
+  failure_code: string | null
+  paid_at: string | null
+  next_check_at: string | null
+  unknown_since: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PaymentEventsTable {
+  id: Generated<number>
+  payment_id: string
+  at: string
+  source: string
+  kind: string
+  detail: string
+}
+
+export interface RefundsTable {
+  id: string
+  payment_id: string
+  out_request_no: string
+  amount: number
+  reason: string
+  status: string
+  staff_id: string | null
+  failure_code: string | null
+  next_check_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AlertsTable {
+  id: string
+  kind: string
+  severity: string
+  payment_id: string | null
+  order_id: string | null
+  detail: string
+  created_at: string
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
 export interface Database {
   settings: SettingsTable
   staff: StaffTable
@@ -128,6 +183,10 @@ export interface Database {
   options: OptionsTable
   orders: OrdersTable
   order_lines: OrderLinesTable
+  payments: PaymentsTable
+  payment_events: PaymentEventsTable
+  refunds: RefundsTable
+  alerts: AlertsTable
 }
 
 export type OrderRow = Selectable<OrdersTable>
@@ -137,5 +196,6 @@ export type ItemRow = Selectable<ItemsTable>
 export type DeviceRow = Selectable<DevicesTable>
 export type TableRow = Selectable<TablesTable>
 export type StaffRow = Selectable<StaffTable>
-// Kept for tables with generated keys added by later migrations.
-export type { Generated }
+export type PaymentRow = Selectable<PaymentsTable>
+export type RefundRow = Selectable<RefundsTable>
+export type AlertRow = Selectable<AlertsTable>
