@@ -65,20 +65,21 @@ export function parsePublicKey (input: KeyInput, label = 'Alipay public key'): K
       throw new AlipayKeyError(`${label}: unsupported PEM block "${kind}" (expected PUBLIC KEY)`)
     }
     try {
-      return requireRsa(createPublicKey({ key: pem[0], format: 'pem' }), label)
+      return requireRsa(createPublicKey({ key: pem[0], format: 'pem', type: kind === 'PUBLIC KEY' ? 'spki' : 'pkcs1' }), label)
     } catch (error) {
       throw rethrow(error, `${label}: the PEM ${kind} block could not be decoded`)
     }
   }
   const der = decodeBareBase64(text, label)
-  for (const type of ['spki', 'pkcs1'] as const) {
-    const key = tryDer(() => createPublicKey({ key: der, format: 'der', type }))
-    if (key) return requireRsa(key, label)
-  }
+  // First, because createPublicKey would quietly derive a public key from private DER.
   for (const type of ['pkcs8', 'pkcs1'] as const) {
     if (tryDer(() => createPrivateKey({ key: der, format: 'der', type }))) {
       throw new AlipayKeyError(`${label}: this is a private key, but Alipay's public key is needed`)
     }
+  }
+  for (const type of ['spki', 'pkcs1'] as const) {
+    const key = tryDer(() => createPublicKey({ key: der, format: 'der', type }))
+    if (key?.type === 'public') return requireRsa(key, label)
   }
   throw new AlipayKeyError(`${label}: the base64 text is not an X.509 SubjectPublicKeyInfo RSA public key`)
 }

@@ -1,6 +1,6 @@
 // Reads a v2 gateway answer: the raw `<method>_response` / `error_response` text and its signature (PROTOCOL.md §1.6).
 import { type KeyObject } from 'node:crypto'
-import { charsetFromContentType, decodeBytes, DEFAULT_CHARSET, isSupportedCharset } from './charset.js'
+import { charsetFromContentType, decodeBytes, DEFAULT_CHARSET, isSupportedCharset, isUtf8 } from './charset.js'
 import { type SignType, verifyContent } from './sign.js'
 
 /** `valid`: Alipay signed exactly this node; `missing`: no `sign`; `invalid`: a `sign` that does not verify. */
@@ -26,14 +26,23 @@ export function responseNodeName (method: string): string {
 }
 
 /** Decodes a response body by the charset its Content-Type declares (utf-8 when it declares none). */
-export function decodeResponseBody (bytes: Uint8Array, contentType: string | undefined): string {
+export function decodeResponseBody (bytes: Uint8Array, contentType: string | undefined): { text: string, charset: string } {
   const charset = charsetFromContentType(contentType) ?? DEFAULT_CHARSET
   if (!isSupportedCharset(charset)) throw new RangeError(`unsupported response charset ${charset}`)
-  return decodeBytes(bytes, charset)
+  return { text: decodeBytes(bytes, charset), charset }
 }
 
-/** Finds the answer node in the raw text and checks Alipay's signature over its exact bytes. */
-export function parseGatewayAnswer (raw: string, method: string, alipayPublicKey: KeyObject, signType: SignType): ParsedAnswer {
+/**
+ * Finds the answer node in the raw text and checks Alipay's signature over its exact bytes in the
+ * charset the body came in (the SDKs verify the bytes as received).
+ */
+export function parseGatewayAnswer (
+  raw: string,
+  method: string,
+  alipayPublicKey: KeyObject,
+  signType: SignType,
+  charset = DEFAULT_CHARSET,
+): ParsedAnswer {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw
   let members: Map<string, string>
   try {
@@ -57,7 +66,7 @@ export function parseGatewayAnswer (raw: string, method: string, alipayPublicKey
     if (typeof sign !== 'string') {
       signature = 'invalid'
     } else if (sign !== '') {
-      signature = verifyNode(signedText, sign, alipayPublicKey, signType) ? 'valid' : 'invalid'
+      signature = verifyNode(signedText, sign, alipayPublicKey, signType, charset) ? 'valid' : 'invalid'
     }
   }
   return {
@@ -72,10 +81,14 @@ export function parseGatewayAnswer (raw: string, method: string, alipayPublicKey
   }
 }
 
-/** Alipay may sign the text before or after escaping `/` as `\/`, so both forms are tried (PHP SDK does the same). */
-function verifyNode (signedText: string, sign: string, key: KeyObject, signType: SignType): boolean {
-  if (verifyContent(signedText, sign, key, signType)) return true
-  return signedText.includes('\\/') && verifyContent(signedText.replaceAll('\\/', '/'), sign, key, signType)
+/**
+ * Alipay may sign the text before or after escaping `/` as `\/`, so both forms are tried (the PHP
+ * SDK does the same); a body in another charset is tried in UTF-8 too.
+ */
+function verifyNode (signedText: string, sign: string, key: KeyObject, signType: SignType, charset: string): boolean {
+  const texts = signedText.includes('\\/') ? [signedText, signedText.replaceAll('\\/', '/')] : [signedText]
+  const charsets = isUtf8(charset) ? [charset] : [charset, DEFAULT_CHARSET]
+  return texts.some(text => charsets.some(cs => verifyContent(text, sign, key, signType, cs)))
 }
 
 /**

@@ -1,0 +1,28 @@
+// Alipay timestamps are Beijing time whatever the process time zone is.
+import { afterEach, describe, expect, it } from 'vitest'
+import { alipayTimestamp } from '../../src/alipay/timestamp.js'
+
+describe('alipayTimestamp', () => {
+  const originalTz = process.env.TZ
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ
+    else process.env.TZ = originalTz
+  })
+
+  it('formats an instant as yyyy-MM-dd HH:mm:ss in UTC+8', () => {
+    expect(alipayTimestamp(new Date('2024-05-13T09:49:20.999Z'))).toBe('2024-05-13 17:49:20')
+  })
+
+  it('rolls over the day, month and year at Beijing midnight', () => {
+    expect(alipayTimestamp(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01 00:00:00')
+    expect(alipayTimestamp(new Date('2023-12-31T15:59:59Z'))).toBe('2023-12-31 23:59:59')
+  })
+
+  it('does not depend on the server time zone (including one with DST)', () => {
+    const instant = new Date('2024-07-01T01:02:03Z')
+    for (const tz of ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata']) {
+      process.env.TZ = tz
+      expect(alipayTimestamp(instant)).toBe('2024-07-01 09:02:03')
+    }
+  })
+})
