@@ -185,8 +185,8 @@ export interface OauthTokenResult {
 }
 
 /**
- * Every method resolves (never rejects) for anything that happens on the wire; it throws only for
- * invalid input, before anything is sent.
+ * Every method resolves for anything that happens on the wire (timeouts and network errors are
+ * `unknown` results); it rejects only for invalid input (TypeError/RangeError), before anything is sent.
  */
 export interface AlipayGateway {
   /** Merchant-presented QR (kiosk). */

@@ -59,7 +59,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
   }
 
   return {
-    precreate: input => call({
+    precreate: async input => call({
       method: 'alipay.trade.precreate',
       bizContent: tradeFields(input, options.sellerId, DEFAULT_PRECREATE_PRODUCT_CODE),
       params: { notify_url: options.notifyUrl },
@@ -68,7 +68,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
       qrCode: requiredString(body, 'qr_code'),
     })),
 
-    create: input => call({
+    create: async input => call({
       method: 'alipay.trade.create',
       bizContent: { ...tradeFields(input, options.sellerId, DEFAULT_CREATE_PRODUCT_CODE), ...buyerFields(input) },
       params: { notify_url: options.notifyUrl },
@@ -78,7 +78,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
       userPaying: code === '10003',
     }), true),
 
-    query: ref => call({ method: 'alipay.trade.query', bizContent: refFields(ref) }, ({ body, code }) => {
+    query: async ref => call({ method: 'alipay.trade.query', bizContent: refFields(ref) }, ({ body, code }) => {
       const status = optionalString(body, 'trade_status')
       if (!isTradeStatus(status)) throw new MalformedAnswer(`unknown trade_status ${JSON.stringify(status)}`)
       return {
@@ -95,15 +95,15 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
       }
     }, true),
 
-    cancel: ref => call({ method: 'alipay.trade.cancel', bizContent: refFields(ref) }, ({ body }) => ({
+    cancel: async ref => call({ method: 'alipay.trade.cancel', bizContent: refFields(ref) }, ({ body }) => ({
       ...idsOf(body),
       action: cancelAction(body),
       retryFlag: flag(body, 'retry_flag'),
     })),
 
-    close: ref => call({ method: 'alipay.trade.close', bizContent: refFields(ref) }, ({ body }) => idsOf(body)),
+    close: async ref => call({ method: 'alipay.trade.close', bizContent: refFields(ref) }, ({ body }) => idsOf(body)),
 
-    refund: input => call({
+    refund: async input => call({
       method: 'alipay.trade.refund',
       bizContent: {
         ...refFields(input),
@@ -122,7 +122,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
       ...buyerOf(body),
     })),
 
-    refundQuery: input => call({
+    refundQuery: async input => call({
       method: 'alipay.trade.fastpay.refund.query',
       bizContent: { ...refFields(input), out_request_no: nonEmpty(input.outRequestNo, 'outRequestNo') },
     }, ({ body }) => ({
@@ -135,7 +135,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
     })),
 
     // The only call without biz_content: grant_type and code are top-level params (PROTOCOL.md §2.8).
-    oauthToken: input => call({
+    oauthToken: async input => call({
       method: 'alipay.system.oauth.token',
       params: input.code !== undefined
         ? { grant_type: 'authorization_code', code: nonEmpty(input.code, 'code') }
