@@ -10,7 +10,7 @@ export {
 } from './open-api-gateway.js'
 export { buildOpenApiRequest, type FetchFn } from './open-api-client.js'
 export {
-  verifyNotification, buildNotificationSignContent, type AlipayNotification, type NotificationVerification,
+  verifyNotification, verifyNotificationFields, buildNotificationSignContent, type AlipayNotification, type NotificationVerification,
   type NotificationRejection, type VerifyNotificationOptions,
 } from './notify.js'
 export {

@@ -1,6 +1,6 @@
 // Verifies Alipay's asynchronous notification from its raw body (PROTOCOL.md §3.2) and reads it into a typed shape.
 import { type KeyObject } from 'node:crypto'
-import { isUtf8 } from './charset.js'
+import { DEFAULT_CHARSET, isUtf8 } from './charset.js'
 import { FormParseError, parseFormBody } from './form.js'
 import { isTradeStatus, type TradeStatus } from './gateway.js'
 import { type KeyInput, parsePublicKey } from './keys.js'
@@ -84,7 +84,6 @@ export function verifyNotification (
   alipayPublicKey: KeyInput,
   options: VerifyNotificationOptions = {},
 ): NotificationVerification {
-  const key: KeyObject = parsePublicKey(alipayPublicKey)
   let fields: Record<string, string>
   let charset: string
   try {
@@ -93,6 +92,20 @@ export function verifyNotification (
     if (error instanceof FormParseError) return { ok: false, reason: 'malformed', detail: error.message }
     throw error
   }
+  return verifyNotificationFields(fields, alipayPublicKey, { ...options, charset })
+}
+
+/**
+ * The same check over fields already decoded once (e.g. by `@fastify/formbody`, which decodes as
+ * UTF-8: prefer `verifyNotification` with the raw body so a GBK notification is decoded right).
+ */
+export function verifyNotificationFields (
+  fields: Readonly<Record<string, string>>,
+  alipayPublicKey: KeyInput,
+  options: VerifyNotificationOptions & { charset?: string } = {},
+): NotificationVerification {
+  const key: KeyObject = parsePublicKey(alipayPublicKey)
+  const charset = options.charset ?? (fields.charset || DEFAULT_CHARSET)
   const sign = fields.sign
   if (!sign) return { ok: false, reason: 'missing-sign', detail: 'the notification has no sign', fields }
   const signType = fields.sign_type || options.signType || 'RSA2'
@@ -113,7 +126,7 @@ export function verifyNotification (
 
 /** rsaCheckV1 first, then the V2 variant; each over the bytes in the declared charset, then in UTF-8. */
 function findSignedVariant (
-  fields: Record<string, string>,
+  fields: Readonly<Record<string, string>>,
   sign: string,
   key: KeyObject,
   signType: SignType,
@@ -127,7 +140,7 @@ function findSignedVariant (
   return undefined
 }
 
-function readNotification (fields: Record<string, string>, charset: string, signType: SignType): AlipayNotification {
+function readNotification (fields: Readonly<Record<string, string>>, charset: string, signType: SignType): AlipayNotification {
   const text = (name: string): string | undefined => fields[name] === '' ? undefined : fields[name]
   const amount = (name: string): number | null => {
     const value = text(name)

@@ -3,7 +3,9 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseFormBody } from '../../src/alipay/form.js'
 import { checkNotificationBusiness } from '../../src/alipay/notify-checks.js'
-import { buildNotificationSignContent, verifyNotification, type AlipayNotification } from '../../src/alipay/notify.js'
+import {
+  buildNotificationSignContent, verifyNotification, verifyNotificationFields, type AlipayNotification,
+} from '../../src/alipay/notify.js'
 import { ALIPAY_PUBLIC, APP_PUBLIC, bare, formEncode, otherPrivateKey, signNotification } from './fixtures.js'
 
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8'
@@ -129,7 +131,8 @@ describe('verifyNotification', () => {
   })
 
   it('uses the Content-Type charset when the body has no charset field', () => {
-    const { charset: _, ...fields } = { ...FIELDS, subject: '米饭' }
+    const fields: Record<string, string> = { ...FIELDS, subject: '米饭' }
+    delete fields.charset
     const body = formEncode(signNotification(fields, { charset: 'gbk' }), 'gbk')
     expect(verify(body, 'application/x-www-form-urlencoded; charset=gbk')).toMatchObject({ ok: true, notification: { subject: '米饭' } })
     expect(verify(body, FORM)).toMatchObject({ ok: false, reason: 'bad-signature' })
@@ -155,6 +158,12 @@ describe('verifyNotification', () => {
     expect(verify(formEncode(FIELDS))).toMatchObject({ ok: false, reason: 'missing-sign' })
     expect(verify(Buffer.concat([valid, Buffer.from('&total_amount=0.01')]))).toMatchObject({ ok: false, reason: 'malformed' })
     expect(verify(formEncode(signNotification({ ...FIELDS, charset: 'x-klingon' })))).toMatchObject({ ok: false, reason: 'malformed' })
+  })
+
+  it('verifies fields already decoded once by a form parser (the @fastify/formbody path)', () => {
+    const fields = Object.fromEntries(new URLSearchParams(formEncode(signNotification({ ...FIELDS, subject: '100% 好+吃' })).toString('latin1')))
+    expect(verifyNotificationFields(fields, ALIPAY_PUBLIC)).toMatchObject({ ok: true, notification: { subject: '100% 好+吃' } })
+    expect(verifyNotificationFields({ ...fields, total_amount: '0.01' }, ALIPAY_PUBLIC)).toMatchObject({ ok: false, reason: 'bad-signature' })
   })
 
   it('accepts the key as bare base64 too', () => {
