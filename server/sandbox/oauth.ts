@@ -1,0 +1,67 @@
+// The buyers the emulator knows, their auth codes (single use, short-lived) and tokens.
+import { newToken, openIdFor } from './ids.js'
+
+/** Alipay's auth_code lives a few minutes and is good for one token call. */
+export const AUTH_CODE_TTL_MS = 5 * 60_000
+export const ACCESS_TOKEN_TTL_S = 1_296_000
+export const REFRESH_TOKEN_TTL_S = 2_592_000
+
+export interface Grant {
+  userId: string
+  openId: string
+  accessToken: string
+  refreshToken: string
+  authStart: number
+}
+
+export class OAuthService {
+  readonly #appId: string
+  readonly #now: () => number
+  readonly #codes = new Map<string, { userId: string, expiresAt: number }>()
+  readonly #refreshTokens = new Map<string, { userId: string, expiresAt: number }>()
+  readonly #usersByOpenId = new Map<string, string>()
+
+  constructor (appId: string, now: () => number) {
+    this.#appId = appId
+    this.#now = now
+  }
+
+  openIdOf (userId: string): string {
+    const openId = openIdFor(this.#appId, userId)
+    this.#usersByOpenId.set(openId, userId)
+    return openId
+  }
+
+  userOfOpenId (openId: string): string | undefined {
+    return this.#usersByOpenId.get(openId)
+  }
+
+  /** The buyer allowed the app: an auth_code for the redirect. */
+  mintCode (userId: string): string {
+    const code = newToken(24)
+    this.#codes.set(code, { userId, expiresAt: this.#now() + AUTH_CODE_TTL_MS })
+    return code
+  }
+
+  /** Exchanges a code once; a used, unknown or expired code gives nothing. */
+  redeemCode (code: string): Grant | undefined {
+    const entry = this.#codes.get(code)
+    this.#codes.delete(code)
+    if (entry === undefined || this.#now() >= entry.expiresAt) return undefined
+    return this.#grant(entry.userId)
+  }
+
+  redeemRefreshToken (token: string): Grant | undefined {
+    const entry = this.#refreshTokens.get(token)
+    if (entry === undefined || this.#now() >= entry.expiresAt) return undefined
+    this.#refreshTokens.delete(token)
+    return this.#grant(entry.userId)
+  }
+
+  #grant (userId: string): Grant {
+    const now = this.#now()
+    const refreshToken = `authusrB${newToken(24)}`
+    this.#refreshTokens.set(refreshToken, { userId, expiresAt: now + REFRESH_TOKEN_TTL_S * 1000 })
+    return { userId, openId: this.openIdOf(userId), accessToken: `authusrB${newToken(24)}`, refreshToken, authStart: now }
+  }
+}

@@ -1,0 +1,70 @@
+// One emulated Alipay: keys, clock, timers, faults, trades, buyers and the notification sender, wired together.
+import type { KeyObject } from 'node:crypto'
+import { FaultState } from './faults.js'
+import { loadPrivateKey, loadPublicKey } from './keys.js'
+import { Notifier } from './notifier.js'
+import { OAuthService } from './oauth.js'
+import { ALIPAY_NOTIFY_RETRY_DELAYS_MS, type SandboxOptions } from './options.js'
+import { Scheduler } from './scheduler.js'
+import { TradeService } from './trade-service.js'
+
+export interface Sandbox {
+  appId: string
+  sellerId: string
+  publicUrl: string
+  merchantName: string
+  merchantKey: KeyObject
+  alipayKey: KeyObject
+  now: () => number
+  scheduler: Scheduler
+  faults: FaultState
+  notifier: Notifier
+  trades: TradeService
+  oauth: OAuthService
+  /** Stops every timer, held request and notification; the emulator is inert afterwards. */
+  stop: () => void
+}
+
+const SELLER_ID = /^2088\d{12}$/
+
+export function createSandbox (opts: SandboxOptions): Sandbox {
+  if (opts.appId === '') throw new Error('sandbox: appId is empty')
+  if (!SELLER_ID.test(opts.sellerId)) throw new Error(`sandbox: sellerId must be 2088 + 12 digits, got ${JSON.stringify(opts.sellerId)}`)
+  let publicUrl: URL
+  try {
+    publicUrl = new URL(opts.publicUrl)
+  } catch {
+    throw new Error(`sandbox: publicUrl must be an absolute URL, got ${JSON.stringify(opts.publicUrl)}`)
+  }
+  const now = opts.now ?? Date.now
+  const scheduler = new Scheduler()
+  const faults = new FaultState(opts.faults)
+  const alipayKey = loadPrivateKey(opts.alipayPrivateKey)
+  const notifier = new Notifier({
+    scheduler,
+    faults,
+    retryDelaysMs: opts.notifyRetryDelaysMs ?? ALIPAY_NOTIFY_RETRY_DELAYS_MS,
+    alipayKey,
+    now,
+  })
+  const trades = new TradeService({ appId: opts.appId, now, scheduler, notifier })
+  return {
+    appId: opts.appId,
+    sellerId: opts.sellerId,
+    publicUrl: publicUrl.href.replace(/\/+$/, ''),
+    merchantName: opts.merchantName ?? 'Tablepad',
+    merchantKey: loadPublicKey(opts.merchantPublicKey),
+    alipayKey,
+    now,
+    scheduler,
+    faults,
+    notifier,
+    trades,
+    oauth: new OAuthService(opts.appId, now),
+    stop () {
+      scheduler.stop()
+      trades.stop()
+      notifier.stop()
+    },
+  }
+}
