@@ -19,7 +19,8 @@ interface CodedError extends FastifyError {
 export default fp(async (fastify) => {
   fastify.setErrorHandler((error: CodedError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
-    if (status >= 500) {
+    // A deliberate 503 (Alipay unreachable) keeps its code; anything else 5xx is a bug and stays hidden.
+    if (status >= 500 && !(status === 503 && error.code && !error.code.startsWith('FST_'))) {
       request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
       return reply.code(500).send({ code: 'INTERNAL', message: 'Internal Server Error' })
     }

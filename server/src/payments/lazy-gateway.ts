@@ -1,0 +1,17 @@
+// A gateway made on first use: the built-in emulator's URL is known only once the server listens.
+import type { AlipayGateway } from '../alipay/gateway.js'
+
+export function lazyGateway (make: () => AlipayGateway): AlipayGateway {
+  let gateway: AlipayGateway | null = null
+  const get = () => (gateway ??= make())
+  return {
+    precreate: input => get().precreate(input),
+    create: input => get().create(input),
+    query: ref => get().query(ref),
+    cancel: ref => get().cancel(ref),
+    close: ref => get().close(ref),
+    refund: input => get().refund(input),
+    refundQuery: input => get().refundQuery(input),
+    oauthToken: input => get().oauthToken(input),
+  }
+}

@@ -1,0 +1,72 @@
+// Drives open payments and refunds to a definite state: on a timer, and at start-up for whatever was in flight.
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../db/database.js'
+import type { PaymentService } from './payment-service.js'
+import type { RefundService } from './refund-service.js'
+
+export interface ReconcilerDeps {
+  db: Db
+  payments: PaymentService
+  refunds: RefundService
+  log: FastifyBaseLogger
+  intervalMs?: number
+  now?: () => number
+}
+
+/** Rows handled per tick; the rest wait for the next one, so one tick never runs for long. */
+const BATCH = 50
+
+export class Reconciler {
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  private readonly now: () => number
+
+  constructor (private readonly deps: ReconcilerDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  async start (): Promise<void> {
+    const inFlight = await this.deps.db.selectFrom('payments').select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('status', 'in', ['creating', 'waiting', 'unknown']).where('next_check_at', 'is not', null).executeTakeFirst()
+    if (Number(inFlight?.n ?? 0) > 0) this.deps.log.info({ inFlight: Number(inFlight?.n) }, 'resuming in-flight payments')
+    this.timer = setInterval(() => { void this.tick() }, this.deps.intervalMs ?? 1000)
+    void this.tick()
+  }
+
+  async stop (): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    await this.running
+  }
+
+  /** One pass over everything due; overlapping calls share the pass in progress. */
+  tick (): Promise<void> {
+    this.running ??= this.pass().finally(() => { this.running = null })
+    return this.running
+  }
+
+  private async pass (): Promise<void> {
+    const now = new Date(this.now()).toISOString()
+    const { db, payments, refunds, log } = this.deps
+    const duePayments = await db.selectFrom('payments').select('id')
+      .where('status', 'in', ['creating', 'waiting', 'unknown']).where('next_check_at', '<=', now)
+      .orderBy('next_check_at').limit(BATCH).execute()
+    for (const { id } of duePayments) {
+      try {
+        await payments.check(id)
+      } catch (error) {
+        log.error({ err: error, paymentId: id }, 'reconciling a payment failed')
+      }
+    }
+    const dueRefunds = await db.selectFrom('refunds').select('id')
+      .where('status', 'in', ['pending', 'unknown']).where('next_check_at', '<=', now)
+      .orderBy('next_check_at').limit(BATCH).execute()
+    for (const { id } of dueRefunds) {
+      try {
+        await refunds.execute(id)
+      } catch (error) {
+        log.error({ err: error, refundId: id }, 'reconciling a refund failed')
+      }
+    }
+  }
+}

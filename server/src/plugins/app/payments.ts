@@ -1,0 +1,68 @@
+// Payment services as decorators, and the reconciler running while the server listens.
+import fp from 'fastify-plugin'
+import { Alerts } from '../../payments/alerts.js'
+import { PaymentService } from '../../payments/payment-service.js'
+import { RefundService } from '../../payments/refund-service.js'
+import { Reconciler } from '../../payments/reconciler.js'
+import { handleNotification, type NotifyAnswer } from '../../payments/notification-handler.js'
+import { publishOrder } from '../../payments/publish-order.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    payments: PaymentService
+    refunds: RefundService
+    alerts: Alerts
+    reconciler: Reconciler
+    handleAlipayNotification: (body: Buffer, contentType: string | undefined) => Promise<NotifyAnswer>
+  }
+}
+
+export interface PaymentsPluginOptions {
+  /** How often the reconciler looks for due payments (ms). */
+  reconcileIntervalMs?: number
+  /** How often an open QR is queried while the diner waits (ms). */
+  pollWhileWaitingMs?: number
+}
+
+export default fp<PaymentsPluginOptions>(async (fastify, options) => {
+  const log = fastify.log.child({ module: 'payments' })
+  const alerts = new Alerts(fastify.db, fastify.events, log)
+  const payments: PaymentService = new PaymentService({
+    db: fastify.db,
+    events: fastify.events,
+    gateway: fastify.alipay.gateway,
+    alerts,
+    log,
+    qrTimeoutS: fastify.config.paymentQrTimeoutS,
+    pollWhileWaitingMs: options.pollWhileWaitingMs,
+    storeName: fastify.config.store.name,
+    orderChanged: orderId => publishOrder(fastify, orderId),
+    autoRefund: (paymentId, reason) => refunds.refundRemainder(paymentId, reason),
+  })
+  const refunds: RefundService = new RefundService({
+    db: fastify.db,
+    gateway: fastify.alipay.gateway,
+    alerts,
+    log,
+    paymentChanged: paymentId => payments.publish(paymentId),
+  })
+  const reconciler = new Reconciler({ db: fastify.db, payments, refunds, log, intervalMs: options.reconcileIntervalMs })
+  fastify.decorate('alerts', alerts)
+  fastify.decorate('payments', payments)
+  fastify.decorate('refunds', refunds)
+  fastify.decorate('reconciler', reconciler)
+  fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined) => handleNotification({
+    db: fastify.db,
+    appId: fastify.alipay.appId,
+    sellerId: fastify.alipay.sellerId,
+    alipayPublicKey: fastify.alipay.alipayPublicKey,
+    signType: fastify.alipay.signType,
+    payments,
+    refunds,
+    alerts,
+    log,
+  }, body, contentType))
+  // Gateway calls need the server listening (the built-in emulator is reached over loopback).
+  fastify.addHook('onListen', async () => { await reconciler.start() })
+  fastify.addHook('preClose', async () => { await reconciler.stop() })
+}, { name: 'payments', dependencies: ['database', 'event-hub', 'alipay'] })
