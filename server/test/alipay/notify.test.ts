@@ -1,6 +1,6 @@
 // Notification verification from the raw body (PROTOCOL.md §3.2) and the business checks (§3.3).
 import iconv from 'iconv-lite'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parseFormBody } from '../../src/alipay/form.js'
 import { checkNotificationBusiness } from '../../src/alipay/notify-checks.js'
 import {
@@ -172,7 +172,10 @@ describe('verifyNotification', () => {
 })
 
 describe('checkNotificationBusiness', () => {
-  const notification = verified(formEncode(signNotification(FIELDS)))
+  let notification: AlipayNotification
+  beforeAll(() => {
+    notification = verified(formEncode(signNotification(FIELDS)))
+  })
   const ours = { appId: '2021000122671080', sellerId: '2088102177296610', amount: 8888 }
 
   it('passes our own paid trade', () => {

@@ -269,6 +269,14 @@ describe('unknown outcomes and failures (PROTOCOL.md §6)', () => {
     }
   })
 
+  it('an unsigned business failure is a failure (a failure moves no money), an unsigned success is not trusted', async () => {
+    const gw = await fake(call => ({ body: call.params.method === 'alipay.trade.close'
+      ? '{"alipay_trade_close_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST"}}'
+      : '{"alipay_trade_cancel_response":{"code":"10000","msg":"Success","action":"close","retry_flag":"N"}}' }))
+    expect(await client(gw).close({ outTradeNo: 'pay_0001' })).toMatchObject({ outcome: 'failure', subCode: 'ACQ.TRADE_NOT_EXIST' })
+    expect(await client(gw).cancel({ outTradeNo: 'pay_0001' })).toMatchObject({ outcome: 'unknown', reason: 'bad-signature' })
+  })
+
   it('a business failure with a signature that does not verify is not trusted either', async () => {
     const gw = await fake(call => answer(call, '{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST"}', { key: otherPrivateKey }))
     expect(await client(gw).query({ outTradeNo: 'pay_0001' })).toMatchObject({ outcome: 'unknown', reason: 'bad-signature', subCode: 'ACQ.TRADE_NOT_EXIST' })
