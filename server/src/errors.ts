@@ -17,6 +17,7 @@ export const TableLabelTakenError = createError('TABLE_LABEL_TAKEN', 'Another ta
 export const PinInUseError = createError('PIN_IN_USE', 'Another staff member already uses this PIN', 409)
 export const LastManagerError = createError('LAST_MANAGER', 'The last manager cannot be removed or demoted', 409)
 export const DeviceAlreadyPairedError = createError('DEVICE_ALREADY_PAIRED', 'This tablet is already paired to a table', 409)
+export const RateLimitedError = createError('RATE_LIMITED', 'Too many attempts. Try again in %s s.', 429)
 export const UnprocessableError = createError('UNPROCESSABLE', '%s', 422)
 
 /** A pricing problem (ITEM_UNAVAILABLE, OPTION_TOO_FEW, …) keeps its own code and lists every offending line. */

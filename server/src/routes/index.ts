@@ -1,9 +1,23 @@
 // Every route plugin and its URL prefix. One resource per folder under routes/api/.
 import type { FastifyPluginAsync } from 'fastify'
 import health from './api/health/index.js'
+import devices from './api/devices/index.js'
+import events from './api/events/index.js'
+import staffSession from './api/staff/session/index.js'
+import staffMembers from './api/staff/members/index.js'
+import staffTables from './api/staff/tables/index.js'
+import staffDevices from './api/staff/devices/index.js'
+import staffEvents from './api/staff/events/index.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
+  await fastify.register(devices, { prefix: '/api/devices' })
+  await fastify.register(events, { prefix: '/api/events' })
+  await fastify.register(staffSession, { prefix: '/api/staff/session' })
+  await fastify.register(staffMembers, { prefix: '/api/staff/members' })
+  await fastify.register(staffTables, { prefix: '/api/staff/tables' })
+  await fastify.register(staffDevices, { prefix: '/api/staff/devices' })
+  await fastify.register(staffEvents, { prefix: '/api/staff/events' })
 }
 
 export default routes

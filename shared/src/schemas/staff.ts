@@ -19,3 +19,19 @@ export type StaffMember = Static<typeof StaffMemberSchema>
 
 export const StaffSessionSchema = Type.Object({ staff: StaffMemberSchema })
 export type StaffSession = Static<typeof StaffSessionSchema>
+
+export const StaffNameSchema = Type.String({ minLength: 1, maxLength: 60 })
+
+export const CreateStaffMemberSchema = Type.Object({
+  name: StaffNameSchema,
+  role: Type.Enum(Object.values(StaffRoleEnum)),
+  pin: PinSchema,
+}, { additionalProperties: false })
+export type CreateStaffMember = Static<typeof CreateStaffMemberSchema>
+
+export const UpdateStaffMemberSchema = Type.Object({
+  name: Type.Optional(StaffNameSchema),
+  role: Type.Optional(Type.Enum(Object.values(StaffRoleEnum))),
+  pin: Type.Optional(PinSchema),
+}, { additionalProperties: false, minProperties: 1 })
+export type UpdateStaffMember = Static<typeof UpdateStaffMemberSchema>

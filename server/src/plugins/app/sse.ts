@@ -10,6 +10,11 @@ export interface SseStreamOptions {
   transform?: (event: HubEvent) => HubEvent | null
   heartbeatMs?: number
   onClose?: () => void
+  /**
+   * Whether the missed events can be replayed as they are; false sends `resync` instead (a tablet
+   * moved to another table during the gap cannot tell which table's events it missed).
+   */
+  acceptReplay?: (missed: readonly HubEvent[]) => boolean
 }
 
 function frame (event: Pick<HubEvent, 'id' | 'event' | 'data'>): string {
@@ -39,7 +44,7 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
   const lastId = Array.isArray(lastEventId) ? lastEventId[0] : lastEventId
   if (lastId) {
     const missed = hub.since(lastId, filter)
-    if (missed === null) raw.write(frame({ id: hub.currentId, event: 'resync', data: { reason: 'gap' } }))
+    if (missed === null || options.acceptReplay?.(missed) === false) raw.write(frame({ id: hub.currentId, event: 'resync', data: { reason: 'gap' } }))
     else for (const event of missed) send(event)
   } else {
     // A fresh stream starts with the current position, so a reconnect can replay from here.

@@ -1,0 +1,24 @@
+// The first manager: created at start when there is no staff at all, from STAFF_PIN or a generated PIN.
+import { randomInt } from 'node:crypto'
+import fp from 'fastify-plugin'
+import { countStaff, createStaff, findStaffByPin } from '../../repositories/staff.js'
+import { StaffRoleEnum } from '../../../../shared/src/schemas/staff.js'
+
+export const FIRST_MANAGER_NAME = 'Manager'
+
+/**
+ * STAFF_PIN only seeds the first manager of an empty database; afterwards PINs are changed in the
+ * staff console, and a later STAFF_PIN changes nothing (a note says so when it matches nobody).
+ */
+export default fp(async (fastify) => {
+  if (await countStaff(fastify.db) === 0) {
+    const pin = fastify.config.staffPin ?? String(randomInt(0, 1_000_000)).padStart(6, '0')
+    await createStaff(fastify.db, { name: FIRST_MANAGER_NAME, role: StaffRoleEnum.MANAGER, pin })
+    if (fastify.config.staffPin === null) fastify.startupNotes.push(`Staff PIN (manager, shown once): ${pin}`)
+    fastify.log.info('created the first manager')
+    return
+  }
+  if (fastify.config.staffPin !== null && !await findStaffByPin(fastify.db, fastify.config.staffPin)) {
+    fastify.startupNotes.push('STAFF_PIN is ignored: it only sets the first manager\'s PIN on an empty database. Change PINs in the staff console.')
+  }
+}, { name: 'staff-bootstrap', dependencies: ['database', 'startup-notes'] })

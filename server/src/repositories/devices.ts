@@ -1,0 +1,154 @@
+// Tablets and their pairing codes: SQL for `devices` and `pairing_codes`, mapped to the shared shapes.
+import type { Db } from '../db/database.js'
+import type { DeviceRow } from '../db/schema.js'
+import { isUniqueViolation } from '../db/unique-violation.js'
+import { newId, newPairingCode, nowIso } from '../lib/tokens.js'
+import { PairingCodeInvalidError } from '../errors.js'
+import { DeviceStatusEnum, type Device, type DeviceStatus } from '../../../shared/src/schemas/device.js'
+
+export const PAIRING_CODE_TTL_MS = 10 * 60_000
+
+export interface DeviceWithTable extends DeviceRow {
+  table_label: string | null
+}
+
+export interface PairingCode {
+  code: string
+  expiresAt: string
+}
+
+export function deviceStatus (row: Pick<DeviceRow, 'table_id'>): DeviceStatus {
+  return row.table_id ? DeviceStatusEnum.PAIRED : DeviceStatusEnum.UNPAIRED
+}
+
+/** The staff view; `online` comes from the caller, which knows the open streams. */
+export function toDevice (row: DeviceWithTable, online: boolean): Device {
+  return {
+    id: row.id,
+    name: row.name,
+    status: deviceStatus(row),
+    table: row.table_id && row.table_label !== null ? { id: row.table_id, label: row.table_label } : null,
+    lastSeenAt: row.last_seen_at,
+    appVersion: row.app_version,
+    online,
+  }
+}
+
+function withTable (db: Db) {
+  return db.selectFrom('devices')
+    .leftJoin('tables', 'tables.id', 'devices.table_id')
+    .selectAll('devices')
+    .select('tables.label as table_label')
+}
+
+export async function findDevice (db: Db, id: string): Promise<DeviceWithTable | null> {
+  return (await withTable(db).where('devices.id', '=', id).executeTakeFirst()) ?? null
+}
+
+/** Every tablet, paired ones first by table label, then by name. */
+export async function listDevices (db: Db): Promise<DeviceWithTable[]> {
+  const rows = await withTable(db).execute()
+  const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+  return rows.sort((a, b) =>
+    Number(a.table_label === null) - Number(b.table_label === null) ||
+    natural.compare(a.table_label ?? '', b.table_label ?? '') ||
+    natural.compare(a.name, b.name) ||
+    a.id.localeCompare(b.id))
+}
+
+export async function deviceIdsAtTable (db: Db, tableId: string): Promise<string[]> {
+  const rows = await db.selectFrom('devices').select('id').where('table_id', '=', tableId).orderBy('id').execute()
+  return rows.map(row => row.id)
+}
+
+export async function createDevice (db: Db, device: { tokenHash: string, name?: string, appVersion?: string }): Promise<DeviceRow> {
+  const id = newId('dev')
+  const row: DeviceRow = {
+    id,
+    // A readable default that staff can tell apart in the device list until they rename it.
+    name: device.name?.trim() || `Tablet ${id.slice(-4).toUpperCase()}`,
+    token_hash: device.tokenHash,
+    table_id: null,
+    paired_at: null,
+    last_seen_at: nowIso(),
+    app_version: device.appVersion ?? null,
+    created_at: nowIso(),
+  }
+  await db.insertInto('devices').values(row).execute()
+  return row
+}
+
+export async function updateDevice (db: Db, id: string, changes: { name?: string, appVersion?: string, lastSeenAt?: string }): Promise<void> {
+  const set: { name?: string, app_version?: string, last_seen_at?: string } = {}
+  if (changes.name !== undefined) set.name = changes.name.trim()
+  if (changes.appVersion !== undefined) set.app_version = changes.appVersion
+  if (changes.lastSeenAt !== undefined) set.last_seen_at = changes.lastSeenAt
+  if (Object.keys(set).length > 0) await db.updateTable('devices').set(set).where('id', '=', id).execute()
+}
+
+/** Moves a paired tablet to another table, or unpairs it (`tableId` null; its codes go too). */
+export async function setDeviceTable (db: Db, id: string, tableId: string | null): Promise<void> {
+  await db.transaction().execute(async trx => {
+    await trx.updateTable('devices')
+      .set(tableId ? { table_id: tableId } : { table_id: null, paired_at: null })
+      .where('id', '=', id)
+      .execute()
+    await trx.deleteFrom('pairing_codes').where('device_id', '=', id).execute()
+  })
+}
+
+export async function livePairingCode (db: Db, deviceId: string, now = Date.now()): Promise<PairingCode | null> {
+  const row = await db.selectFrom('pairing_codes').selectAll()
+    .where('device_id', '=', deviceId).where('expires_at', '>', nowIso(now)).executeTakeFirst()
+  return row ? { code: row.code, expiresAt: row.expires_at } : null
+}
+
+/** A fresh code for the device; any previous one stops working. Codes are unique among live codes. */
+export async function issuePairingCode (db: Db, deviceId: string, now = Date.now()): Promise<PairingCode> {
+  const expiresAt = nowIso(now + PAIRING_CODE_TTL_MS)
+  return db.transaction().execute(async trx => {
+    // Expired codes are swept so their numbers can be drawn again.
+    await trx.deleteFrom('pairing_codes').where(eb => eb.or([
+      eb('expires_at', '<=', nowIso(now)),
+      eb('device_id', '=', deviceId),
+    ])).execute()
+    for (let attempt = 0; ; attempt++) {
+      const code = newPairingCode()
+      // The primary key makes a collision with another live code fail; draw again.
+      const taken = await trx.selectFrom('pairing_codes').select('code').where('code', '=', code).executeTakeFirst()
+      if (taken && attempt < 20) continue
+      try {
+        await trx.insertInto('pairing_codes').values({ code, device_id: deviceId, expires_at: expiresAt }).execute()
+        return { code, expiresAt }
+      } catch (error) {
+        if (isUniqueViolation(error) && attempt < 20) continue
+        throw error
+      }
+    }
+  })
+}
+
+/** The live code of an unpaired device, issuing one when it has none. */
+export async function ensurePairingCode (db: Db, deviceId: string, now = Date.now()): Promise<PairingCode> {
+  return (await livePairingCode(db, deviceId, now)) ?? issuePairingCode(db, deviceId, now)
+}
+
+/**
+ * Pairs the unpaired device holding `code` to the table, using the code up; returns the device id.
+ * An unknown, expired or used code, or a device paired meanwhile, throws PAIRING_CODE_INVALID (404).
+ */
+export async function pairWithCode (db: Db, code: string, tableId: string, now = Date.now()): Promise<string> {
+  return db.transaction().execute(async trx => {
+    const used = await trx.deleteFrom('pairing_codes')
+      .where('code', '=', code).where('expires_at', '>', nowIso(now))
+      .returning('device_id')
+      .executeTakeFirst()
+    if (!used) throw new PairingCodeInvalidError()
+    const paired = await trx.updateTable('devices')
+      .set({ table_id: tableId, paired_at: nowIso(now) })
+      .where('id', '=', used.device_id).where('table_id', 'is', null)
+      .executeTakeFirst()
+    if (paired.numUpdatedRows === 0n) throw new PairingCodeInvalidError()
+    return used.device_id
+  })
+}

@@ -1,0 +1,56 @@
+// GET /api/events: a tablet's live stream — its table's orders and payments, its own device, broadcasts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../lib/event-stream-query.js'
+import { nowIso } from '../../../lib/tokens.js'
+import { errorResponses } from '../../../lib/route-schemas.js'
+import { openEventStream } from '../../../plugins/app/sse.js'
+import type { HubEvent } from '../../../plugins/app/event-hub.js'
+import { findDevice, updateDevice } from '../../../repositories/devices.js'
+import { DeviceUnknownError } from '../../../errors.js'
+import { TabletEventEnum } from '../../../../../shared/src/schemas/events.js'
+import type { DeviceMe } from '../../../../../shared/src/schemas/device.js'
+
+function isDeviceChange (event: HubEvent, deviceId: string): boolean {
+  return event.event === TabletEventEnum.DEVICE_CHANGED && event.audience.kind === 'device' && event.audience.deviceId === deviceId
+}
+
+const events: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/', {
+    // Unpaired tablets connect too: this stream is how they learn that staff paired them.
+    preHandler: fastify.requireDevice,
+    schema: { querystring: EventStreamQuerySchema, response: errorResponses(400, 401) },
+  }, async (request, reply) => {
+    const row = await findDevice(fastify.db, request.device!.id)
+    if (!row) throw new DeviceUnknownError()
+    const deviceId = row.id
+    // The table is followed through the device's own device.changed events, so a tablet moved
+    // while connected switches tables on this very stream.
+    let tableId = row.table_id
+    adoptLastEventIdFromQuery(request, request.query)
+    const leave = fastify.devicePresence.open(deviceId)
+    openEventStream(request, reply, {
+      hub: fastify.events,
+      filter: event => {
+        const audience = event.audience
+        if (audience.kind === 'tablets') return true
+        if (audience.kind === 'device') return audience.deviceId === deviceId
+        if (audience.kind === 'table') return tableId !== null && audience.tableId === tableId
+        return false
+      },
+      transform: event => {
+        if (isDeviceChange(event, deviceId)) tableId = (event.data as DeviceMe).table?.id ?? null
+        return event
+      },
+      // Missed events are filtered by today's table; if the table changed meanwhile, start afresh.
+      acceptReplay: missed => !missed.some(event => isDeviceChange(event, deviceId)),
+      onClose: () => {
+        leave()
+        // Counted as seen until now, so the tablet stays "online" through a quick reconnect.
+        updateDevice(fastify.db, deviceId, { lastSeenAt: nowIso() })
+          .catch((error: unknown) => { fastify.log.warn({ err: error, deviceId }, 'could not record last_seen_at') })
+      },
+    })
+  })
+}
+
+export default events

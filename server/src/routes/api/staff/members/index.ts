@@ -1,0 +1,54 @@
+// /api/staff/members: managers add, change and remove staff accounts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { STAFF_COOKIE } from '../../../../lib/cookies.js'
+import { sha256 } from '../../../../lib/tokens.js'
+import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
+import { createStaff, disableStaff, listStaff, updateStaff } from '../../../../repositories/staff.js'
+import { NotFoundError } from '../../../../errors.js'
+import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import {
+  CreateStaffMemberSchema, StaffMemberSchema, UpdateStaffMemberSchema,
+} from '../../../../../../shared/src/schemas/staff.js'
+
+const members: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('preHandler', fastify.requireManager)
+
+  fastify.get('/', {
+    schema: { response: { 200: Type.Array(StaffMemberSchema), ...errorResponses(401, 403) } },
+  }, async () => listStaff(fastify.db))
+
+  fastify.post('/', {
+    schema: {
+      body: CreateStaffMemberSchema,
+      response: { 201: StaffMemberSchema, ...errorResponses(400, 401, 403, 409, 413, 415) },
+    },
+  }, async (request, reply) => reply.code(201).send(await createStaff(fastify.db, request.body)))
+
+  fastify.patch('/:id', {
+    schema: {
+      params: IdParamsSchema,
+      body: UpdateStaffMemberSchema,
+      response: { 200: StaffMemberSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+    },
+  }, async (request) => {
+    // A manager changing their own PIN stays logged in here; their other sessions end.
+    const token = request.cookies[STAFF_COOKIE]
+    const member = await updateStaff(fastify.db, request.params.id, request.body, token ? sha256(token) : undefined)
+    if (!member) throw new NotFoundError('Staff member')
+    return member
+  })
+
+  fastify.delete('/:id', {
+    schema: {
+      params: IdParamsSchema,
+      body: NoBodySchema,
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+    },
+  }, async (request, reply) => {
+    if (!await disableStaff(fastify.db, request.params.id)) throw new NotFoundError('Staff member')
+    return reply.code(204).send(null)
+  })
+}
+
+export default members
