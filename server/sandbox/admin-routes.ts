@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Value } from 'typebox/value'
 import { toAlipayAmount } from '../../shared/src/money.js'
 import { USER_ID_PATTERN, newUserId } from './ids.js'
 import { SandboxFaultsInputSchema } from './options.js'
@@ -42,11 +43,14 @@ export function registerAdminRoutes (fastify: FastifyInstance, sandbox: Sandbox)
     return describe(trade)
   })
 
-  // Scan and pay in one call, for tests and demos that do not open the page.
-  app.post('/trades/:outTradeNo/pay', { schema: { params: OutTradeNoParams, body: Type.Optional(PayBody) } }, async (request, reply) => {
+  // Scan and pay in one call, for tests and demos that do not open the page. The body is optional,
+  // which a body schema cannot say, so it is checked here.
+  app.post('/trades/:outTradeNo/pay', { schema: { params: OutTradeNoParams } }, async (request, reply) => {
+    const body: unknown = request.body ?? {}
+    if (!Value.Check(PayBody, body)) return reply.code(400).send({ code: 'INVALID_BODY', message: 'expected { buyerId?: "2088…" }' })
     const trade = sandbox.trades.find({ outTradeNo: request.params.outTradeNo })
     if (trade === undefined) return reply.code(404).send({ code: 'TRADE_NOT_EXIST', message: 'no such out_trade_no' })
-    sandbox.trades.pay(trade, request.body?.buyerId ?? trade.buyerId ?? newUserId())
+    sandbox.trades.pay(trade, body.buyerId ?? trade.buyerId ?? newUserId())
     if (trade.state !== 'TRADE_SUCCESS' && trade.state !== 'TRADE_FINISHED') {
       return reply.code(409).send({ code: 'TRADE_NOT_PAYABLE', message: `the trade is ${trade.state}` })
     }

@@ -5,8 +5,11 @@ import { sandboxPlugin } from './plugin.js'
 
 export const SANDBOX_PREFIX = '/sandbox'
 
+/** Unknown fields are refused, not stripped, as everywhere in Tablepad (Fastify strips them by default). */
+const AJV = { customOptions: { removeAdditional: false } } as const
+
 export async function buildSandboxApp (opts: SandboxOptions, server: FastifyServerOptions = { logger: false }): Promise<FastifyInstance> {
-  const app = Fastify(server)
+  const app = Fastify({ ajv: AJV, ...server })
   await app.register(sandboxPlugin, { ...opts, prefix: SANDBOX_PREFIX })
   await app.ready()
   return app

@@ -17,8 +17,10 @@ function csp (withScript: boolean): string {
   ].join('; ')
 }
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
 export function escapeHtml (text: string): string {
-  return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
+  return text.replace(/[&<>"']/g, char => ENTITIES[char] ?? char)
 }
 
 /** "English 中文" in one label. */
