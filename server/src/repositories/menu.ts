@@ -1,0 +1,145 @@
+// The menu: SQL for categories, items, option groups and options, mapped to the shared shapes here.
+import { randomBytes } from 'node:crypto'
+import type { Selectable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { CategoriesTable, ItemRow, OptionGroupsTable, OptionsTable } from '../db/schema.js'
+import type { LocalizedText } from '../../../shared/src/schemas/common.js'
+import type { Category, MenuItem, MenuOption, OptionGroup } from '../../../shared/src/schemas/menu.js'
+import { getSetting, incrementCounter, setSetting } from './settings.js'
+
+export const MENU_VERSION_KEY = 'menu_version'
+const MENU_REVISION_KEY = 'menu_revision'
+
+export interface MenuContent {
+  categories: Category[]
+  items: MenuItem[]
+}
+
+type OptionGroupRow = Selectable<OptionGroupsTable>
+type OptionRow = Selectable<OptionsTable>
+
+/** Map.groupBy arrived in Node 21; the server supports Node 20. */
+function groupBy<T> (rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const group = groups.get(key(row))
+    if (group) group.push(row)
+    else groups.set(key(row), [row])
+  }
+  return groups
+}
+
+function text (json: string): LocalizedText {
+  return JSON.parse(json) as LocalizedText
+}
+
+function list (json: string): string[] {
+  return JSON.parse(json) as string[]
+}
+
+export function toCategory (row: Selectable<CategoriesTable>): Category {
+  return { id: row.id, names: text(row.names), sort: row.sort }
+}
+
+export function toOption (row: OptionRow): MenuOption {
+  return { id: row.id, names: text(row.names), priceDelta: row.price_delta, available: row.available === 1 }
+}
+
+function toOptionGroup (row: OptionGroupRow, options: OptionRow[]): OptionGroup {
+  return { id: row.id, names: text(row.names), min: row.min, max: row.max, options: options.map(toOption) }
+}
+
+export function toMenuItem (row: ItemRow, groups: OptionGroup[]): MenuItem {
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    names: text(row.names),
+    descriptions: text(row.descriptions),
+    price: row.price,
+    image: row.image,
+    tags: list(row.tags),
+    allergens: list(row.allergens),
+    available: row.available === 1,
+    sort: row.sort,
+    optionGroups: groups,
+  }
+}
+
+/** Items with their option groups and options, in menu order (category sort, then item sort). */
+async function loadItems (db: Db, ids?: readonly string[]): Promise<MenuItem[]> {
+  if (ids?.length === 0) return []
+  let itemQuery = db.selectFrom('items')
+    .innerJoin('categories', 'categories.id', 'items.category_id')
+    .selectAll('items')
+    .orderBy('categories.sort').orderBy('items.sort').orderBy('items.id')
+  if (ids) itemQuery = itemQuery.where('items.id', 'in', ids)
+  const itemRows = await itemQuery.execute()
+  if (itemRows.length === 0) return []
+  const itemIds = itemRows.map(row => row.id)
+  const groupRows = await db.selectFrom('option_groups').selectAll()
+    .where('item_id', 'in', itemIds).orderBy('sort').orderBy('id').execute()
+  const optionRows = groupRows.length === 0
+    ? []
+    : await db.selectFrom('options').selectAll()
+      .where('group_id', 'in', groupRows.map(row => row.id)).orderBy('sort').orderBy('id').execute()
+
+  const optionsByGroup = groupBy(optionRows, row => row.group_id)
+  const groupsByItem = groupBy(groupRows, row => row.item_id)
+  return itemRows.map(row => toMenuItem(row, (groupsByItem.get(row.id) ?? [])
+    .map(group => toOptionGroup(group, optionsByGroup.get(group.id) ?? []))))
+}
+
+export async function loadMenuContent (db: Db): Promise<MenuContent> {
+  const categoryRows = await db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute()
+  return { categories: categoryRows.map(toCategory), items: await loadItems(db) }
+}
+
+/** The dishes named in an order, by id; unknown ids are simply absent. */
+export async function loadItemsById (db: Db, ids: readonly string[]): Promise<Map<string, MenuItem>> {
+  const items = await loadItems(db, [...new Set(ids)])
+  return new Map(items.map(item => [item.id, item]))
+}
+
+export async function loadItem (db: Db, id: string): Promise<MenuItem | null> {
+  return (await loadItems(db, [id]))[0] ?? null
+}
+
+export async function loadOption (db: Db, id: string): Promise<MenuOption | null> {
+  const row = await db.selectFrom('options').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toOption(row) : null
+}
+
+/**
+ * Marks a new menu version; call it in the transaction of every change a diner can see. The
+ * revision counter keeps versions ordered for people reading logs; the random part makes sure a
+ * tablet holding a menu from another (older, wiped) database never gets a false 304.
+ */
+export async function bumpMenuVersion (db: Db): Promise<string> {
+  const revision = await incrementCounter(db, MENU_REVISION_KEY)
+  const version = `${revision}-${randomBytes(4).toString('hex')}`
+  await setSetting(db, MENU_VERSION_KEY, version)
+  return version
+}
+
+export async function getMenuVersion (db: Db): Promise<string> {
+  return await getSetting(db, MENU_VERSION_KEY) ?? await bumpMenuVersion(db)
+}
+
+export type AvailabilityChange = 'changed' | 'unchanged' | 'missing'
+
+async function setAvailable (db: Db, table: 'items' | 'options', id: string, available: boolean): Promise<AvailabilityChange> {
+  const flag = available ? 1 : 0
+  const result = await db.updateTable(table).set({ available: flag })
+    .where('id', '=', id).where('available', '!=', flag).executeTakeFirst()
+  if (result.numUpdatedRows > 0n) return 'changed'
+  const exists = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
+  return exists ? 'unchanged' : 'missing'
+}
+
+export function setItemAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
+  return setAvailable(db, 'items', id, available)
+}
+
+export function setOptionAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
+  return setAvailable(db, 'options', id, available)
+}

@@ -1,0 +1,170 @@
+// Orders and their lines: SQL for `orders` and `order_lines`, and the one read model (`toOrder`).
+import type { Selectable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { OrderLinesTable, OrderRow } from '../db/schema.js'
+import { paymentsOfOrders } from '../payments/payments-repository.js'
+import { incrementCounter } from './settings.js'
+import type { LocalizedText } from '../../../shared/src/schemas/common.js'
+import type { Order, OrderLine, OrderLineOption, OrderStatus } from '../../../shared/src/schemas/order.js'
+import type { Payment } from '../../../shared/src/schemas/payment.js'
+
+type OrderLineRow = Selectable<OrderLinesTable>
+
+/** Settings key of the last order number handed out: numbers are never reused, even after a restart. */
+const ORDER_NUMBER_KEY = 'order_number'
+
+export interface NewOrderLine {
+  itemId: string
+  names: LocalizedText
+  quantity: number
+  unitPrice: number
+  options: OrderLineOption[]
+  note: string | null
+  dinerId: string | null
+  lineTotal: number
+}
+
+export interface NewOrder {
+  id: string
+  number: number
+  clientOrderId: string
+  requestHash: string
+  deviceId: string | null
+  tableId: string
+  subtotal: number
+  total: number
+  currency: string
+  note: string | null
+  createdAt: string
+  lines: readonly NewOrderLine[]
+}
+
+function toOrderLine (row: OrderLineRow): OrderLine {
+  const line: OrderLine = {
+    itemId: row.item_id,
+    names: JSON.parse(row.names) as LocalizedText,
+    quantity: row.quantity,
+    unitPrice: row.unit_price,
+    options: JSON.parse(row.options) as OrderLineOption[],
+    note: row.note,
+    lineTotal: row.line_total,
+  }
+  if (row.diner_id !== null) line.dinerId = row.diner_id
+  return line
+}
+
+/** The order as every client sees it. Payments come from the payments repository. */
+export function toOrder (row: OrderRow, tableLabel: string, lines: readonly OrderLineRow[], payments: Payment[]): Order {
+  return {
+    id: row.id,
+    number: row.number,
+    clientOrderId: row.client_order_id,
+    tableId: row.table_id,
+    tableLabel,
+    status: row.status as OrderStatus,
+    lines: lines.map(toOrderLine),
+    subtotal: row.subtotal,
+    total: row.total,
+    currency: row.currency,
+    note: row.note,
+    cancelReason: row.cancel_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    payments,
+  }
+}
+
+/** Orders with their lines, table labels and payments, in the order of `rows`; four queries in all. */
+async function assemble (db: Db, rows: readonly OrderRow[]): Promise<Order[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map(row => row.id)
+  const lineRows = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('order_id').orderBy('line_no').execute()
+  const tableRows = await db.selectFrom('tables').select(['id', 'label']).where('id', 'in', [...new Set(rows.map(row => row.table_id))]).execute()
+  const payments = await paymentsOfOrders(db, ids)
+  const labels = new Map(tableRows.map(table => [table.id, table.label]))
+  const linesByOrder = new Map<string, OrderLineRow[]>()
+  for (const line of lineRows) {
+    const list = linesByOrder.get(line.order_id)
+    if (list) list.push(line)
+    else linesByOrder.set(line.order_id, [line])
+  }
+  return rows.map(row => toOrder(row, labels.get(row.table_id) ?? '', linesByOrder.get(row.id) ?? [], payments.get(row.id) ?? []))
+}
+
+export async function loadOrder (db: Db, id: string): Promise<Order | null> {
+  const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await assemble(db, [row]))[0]! : null
+}
+
+export interface OrderListFilter {
+  status?: OrderStatus
+  tableId?: string
+  limit: number
+}
+
+/** Newest first. */
+export async function listOrders (db: Db, filter: OrderListFilter): Promise<Order[]> {
+  let query = db.selectFrom('orders').selectAll()
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.tableId) query = query.where('table_id', '=', filter.tableId)
+  const rows = await query.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(filter.limit).execute()
+  return assemble(db, rows)
+}
+
+export async function findOrderRow (db: Db, id: string): Promise<OrderRow | null> {
+  return await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst() ?? null
+}
+
+export async function findOrderByClientId (db: Db, deviceId: string, clientOrderId: string): Promise<OrderRow | null> {
+  return await db.selectFrom('orders').selectAll()
+    .where('device_id', '=', deviceId).where('client_order_id', '=', clientOrderId)
+    .executeTakeFirst() ?? null
+}
+
+/** The next short order number; call it inside the transaction that inserts the order. */
+export function nextOrderNumber (db: Db): Promise<number> {
+  return incrementCounter(db, ORDER_NUMBER_KEY)
+}
+
+/** Inserts an order and its lines; run it in a transaction so an order never lacks its lines. */
+export async function insertOrder (db: Db, order: NewOrder): Promise<void> {
+  await db.insertInto('orders').values({
+    id: order.id,
+    number: order.number,
+    client_order_id: order.clientOrderId,
+    request_hash: order.requestHash,
+    device_id: order.deviceId,
+    table_id: order.tableId,
+    status: 'placed',
+    subtotal: order.subtotal,
+    total: order.total,
+    currency: order.currency,
+    note: order.note,
+    cancel_reason: null,
+    created_at: order.createdAt,
+    updated_at: order.createdAt,
+  }).execute()
+  await db.insertInto('order_lines').values(order.lines.map((line, index) => ({
+    order_id: order.id,
+    line_no: index + 1,
+    item_id: line.itemId,
+    names: JSON.stringify(line.names),
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    options: JSON.stringify(line.options),
+    note: line.note,
+    diner_id: line.dinerId,
+    line_total: line.lineTotal,
+  }))).execute()
+}
+
+/**
+ * Moves an order from `from` to `to` only if it is still in `from`, so two staff members acting at
+ * once cannot both succeed. False when the order had already moved on.
+ */
+export async function updateOrderStatus (db: Db, id: string, from: OrderStatus, to: OrderStatus, at: string, cancelReason: string | null): Promise<boolean> {
+  const set: { status: OrderStatus, updated_at: string, cancel_reason?: string } = { status: to, updated_at: at }
+  if (cancelReason !== null) set.cancel_reason = cancelReason
+  const result = await db.updateTable('orders').set(set).where('id', '=', id).where('status', '=', from).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
