@@ -4,7 +4,12 @@ import type { App } from '../src/app.js'
 import { createTable } from '../src/repositories/tables.js'
 import { DEVICE_COOKIE, STAFF_COOKIE } from '../src/lib/cookies.js'
 import type { Table } from '../../shared/src/schemas/table.js'
-import { TEST_STAFF_PIN, cookieFrom } from './helper.js'
+import { TEST_STAFF_PIN, buildTestApp, cookieFrom } from './helper.js'
+
+/** An app without the demo seed: these tests count the tables and tablets they create themselves. */
+export function buildEmptyApp (env: Record<string, string> = {}): Promise<App> {
+  return buildTestApp({ DEMO_SEED: 'false', ...env })
+}
 
 /** The `tp_staff=…` cookie of a fresh session for the given PIN (the first manager's by default). */
 export async function loginStaff (app: App, pin = TEST_STAFF_PIN): Promise<string> {

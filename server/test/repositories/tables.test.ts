@@ -1,11 +1,11 @@
 // The tables repository the demo seed and the staff routes build on.
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../helper.js'
+import { buildEmptyApp } from '../auth-helpers.js'
 import { createTable, findTableByCode, listTables, removeTable, TABLE_CODE_LENGTH } from '../../src/repositories/tables.js'
 
 describe('tables repository', () => {
   it('creates tables with unguessable codes and lists them in natural order', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     for (const label of ['T10', 'T2', 'T1']) await createTable(app.db, { label, seats: 2 })
     const tables = await listTables(app.db)
     expect(tables.map(table => table.label)).toEqual(['T1', 'T2', 'T10'])
@@ -15,13 +15,13 @@ describe('tables repository', () => {
   })
 
   it('refuses a label already in use, whatever its case', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     await createTable(app.db, { label: 'Patio 1' })
     await expect(createTable(app.db, { label: 'patio 1' })).rejects.toMatchObject({ code: 'TABLE_LABEL_TAKEN', statusCode: 409 })
   })
 
   it('frees the label of a removed table', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const table = await createTable(app.db, { label: 'T13' })
     expect(await removeTable(app.db, table.id)).toBe(true)
     expect(await findTableByCode(app.db, table.code)).toBeNull()

@@ -1,7 +1,7 @@
 // Tablet registration, its own view and pairing-code rotation (DESIGN.md §4, §7).
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, cookieFrom } from '../helper.js'
-import { loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'
+import { cookieFrom } from '../helper.js'
+import { buildEmptyApp, loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'
 import { createTable } from '../../src/repositories/tables.js'
 import { DEVICE_COOKIE } from '../../src/lib/cookies.js'
 import { sha256 } from '../../src/lib/tokens.js'
@@ -9,7 +9,7 @@ import { BODY_LIMIT_BYTES } from '../../src/app.js'
 
 describe('POST /api/devices', () => {
   it('registers an unpaired tablet with a 6-digit code and an HttpOnly cookie whose hash alone is stored', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const before = Date.now()
     const response = await app.inject({ method: 'POST', url: '/api/devices' })
     expect(response.statusCode).toBe(201)
@@ -32,21 +32,21 @@ describe('POST /api/devices', () => {
   })
 
   it('marks the cookie Secure when PUBLIC_URL is https', async () => {
-    const app = await buildTestApp({ PUBLIC_URL: 'https://pad.example.com' })
+    const app = await buildEmptyApp({ PUBLIC_URL: 'https://pad.example.com' })
     const response = await app.inject({ method: 'POST', url: '/api/devices', payload: {} })
     expect(response.statusCode).toBe(201)
     expect(String(response.headers['set-cookie'])).toMatch(/; Secure/i)
   })
 
   it('keeps the name and app version it is given', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await registerTablet(app, { name: 'Window tablet', appVersion: '1.2.3' })
     const row = await app.db.selectFrom('devices').selectAll().where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ name: 'Window tablet', app_version: '1.2.3', table_id: null })
   })
 
   it('gives a tablet that posts again with its cookie the same device instead of a duplicate', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await registerTablet(app)
     const again = await app.inject({ method: 'POST', url: '/api/devices', headers: { cookie: tablet.cookie }, payload: { appVersion: '2.0.0' } })
     expect(again.statusCode).toBe(200)
@@ -56,7 +56,7 @@ describe('POST /api/devices', () => {
   })
 
   it('answers a paired tablet that posts again with its table', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await pairedTablet(app, await loginStaff(app))
     const again = await app.inject({ method: 'POST', url: '/api/devices', headers: { cookie: tablet.cookie } })
     expect(again.statusCode).toBe(200)
@@ -65,7 +65,7 @@ describe('POST /api/devices', () => {
   })
 
   it('registers a new device when the cookie is forged', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await registerTablet(app)
     const forged = await app.inject({ method: 'POST', url: '/api/devices', headers: { cookie: `${DEVICE_COOKIE}=${'A'.repeat(43)}` } })
     expect(forged.statusCode).toBe(201)
@@ -80,7 +80,7 @@ describe('POST /api/devices', () => {
     ['an oversized body', { 'content-type': 'application/json' }, JSON.stringify({ name: 'x'.repeat(BODY_LIMIT_BYTES) }), 413, 'BODY_TOO_LARGE'],
     ['a form body', { 'content-type': 'text/plain' }, 'name=x', 415, 'UNSUPPORTED_MEDIA_TYPE'],
   ])('refuses %s and creates nothing', async (_case, headers, payload, status, code) => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const response = await app.inject({ method: 'POST', url: '/api/devices', headers, payload })
     expect(response.statusCode).toBe(status)
     expect(response.json().code).toBe(code)
@@ -89,7 +89,7 @@ describe('POST /api/devices', () => {
   })
 
   it('limits registrations per client', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     for (let i = 0; i < 30; i++) {
       expect((await app.inject({ method: 'POST', url: '/api/devices' })).statusCode).toBe(201)
     }
@@ -103,7 +103,7 @@ describe('POST /api/devices', () => {
 
 describe('GET /api/devices/me', () => {
   it('shows an unpaired tablet its live code and the store', async () => {
-    const app = await buildTestApp({ STORE_NAME: 'Noodle Bar', STORE_TIMEZONE: 'Asia/Hong_Kong' })
+    const app = await buildEmptyApp({ STORE_NAME: 'Noodle Bar', STORE_TIMEZONE: 'Asia/Hong_Kong' })
     const tablet = await registerTablet(app)
     const response = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
     expect(response.statusCode).toBe(200)
@@ -118,7 +118,7 @@ describe('GET /api/devices/me', () => {
   })
 
   it('issues a fresh code when the old one expired', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await registerTablet(app)
     await app.db.updateTable('pairing_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute()
     const response = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
@@ -129,7 +129,7 @@ describe('GET /api/devices/me', () => {
   })
 
   it('shows a paired tablet its table and no code', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const table = await createTable(app.db, { label: 'T7', seats: 2 })
     const tablet = await pairedTablet(app, await loginStaff(app), table)
     const response = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
@@ -142,7 +142,7 @@ describe('GET /api/devices/me', () => {
     ['a forged cookie', `${DEVICE_COOKIE}=${'B'.repeat(43)}`],
     ['an oversized cookie', `${DEVICE_COOKIE}=${'C'.repeat(500)}`],
   ])('refuses %s with DEVICE_UNKNOWN', async (_case, cookie) => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     await registerTablet(app)
     const response = await app.inject({ method: 'GET', url: '/api/devices/me', headers: cookie ? { cookie } : {} })
     expect(response.statusCode).toBe(401)
@@ -152,7 +152,7 @@ describe('GET /api/devices/me', () => {
 
 describe('POST /api/devices/me/pairing-code', () => {
   it('rotates the code: the old one stops pairing, the new one pairs', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const staff = await loginStaff(app)
     const table = await createTable(app.db, { label: 'T1' })
     const tablet = await registerTablet(app)
@@ -173,7 +173,7 @@ describe('POST /api/devices/me/pairing-code', () => {
   })
 
   it('refuses a paired tablet', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await pairedTablet(app, await loginStaff(app))
     const response = await app.inject({ method: 'POST', url: '/api/devices/me/pairing-code', headers: { cookie: tablet.cookie } })
     expect(response.statusCode).toBe(409)
@@ -182,7 +182,7 @@ describe('POST /api/devices/me/pairing-code', () => {
   })
 
   it('refuses a body with fields, and a missing cookie', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const tablet = await registerTablet(app)
     const withField = await app.inject({ method: 'POST', url: '/api/devices/me/pairing-code', headers: { cookie: tablet.cookie }, payload: { code: '123456' } })
     expect(withField.statusCode).toBe(400)

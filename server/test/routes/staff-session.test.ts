@@ -1,7 +1,7 @@
 // Staff login by PIN, the session cookie, logout, and the limit on wrong PINs (DESIGN.md §10).
 import { describe, expect, it } from 'vitest'
-import { TEST_STAFF_PIN, buildTestApp, cookieFrom } from '../helper.js'
-import { addStaff, loginStaff } from '../auth-helpers.js'
+import { TEST_STAFF_PIN, cookieFrom } from '../helper.js'
+import { addStaff, buildEmptyApp, loginStaff } from '../auth-helpers.js'
 import { STAFF_COOKIE } from '../../src/lib/cookies.js'
 import { sha256 } from '../../src/lib/tokens.js'
 import { LOGIN_FAILURES_PER_MINUTE } from '../../src/routes/api/staff/session/index.js'
@@ -10,7 +10,7 @@ const login = (pin: unknown) => ({ method: 'POST' as const, url: '/api/staff/ses
 
 describe('POST /api/staff/session', () => {
   it('logs the first manager in with STAFF_PIN and stores only the hash of the session token', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const response = await app.inject(login(TEST_STAFF_PIN))
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ staff: { id: expect.any(String), name: 'Manager', role: 'manager' } })
@@ -27,7 +27,7 @@ describe('POST /api/staff/session', () => {
   })
 
   it('stores PINs as salted scrypt hashes', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     await addStaff(app, { name: 'Ana', role: 'staff', pin: TEST_STAFF_PIN.split('').reverse().join('') })
     const hashes = (await app.db.selectFrom('staff').select('pin_hash').execute()).map(row => row.pin_hash)
     for (const hash of hashes) expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
@@ -36,7 +36,7 @@ describe('POST /api/staff/session', () => {
   })
 
   it('refuses a wrong PIN with INVALID_PIN', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const response = await app.inject(login('000000'))
     expect(response.statusCode).toBe(401)
     expect(response.json().code).toBe('INVALID_PIN')
@@ -49,14 +49,14 @@ describe('POST /api/staff/session', () => {
     ['letters', 'abcdef'],
     ['an array', ['246810']],
   ])('refuses a PIN that is %s', async (_case, pin) => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const response = await app.inject(login(pin))
     expect(response.statusCode).toBe(400)
     expect(response.json().code).toBe('VALIDATION_FAILED')
   })
 
   it('refuses unknown fields and malformed JSON', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const extra = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { pin: TEST_STAFF_PIN, role: 'manager' } })
     expect(extra.statusCode).toBe(400)
     const broken = await app.inject({ method: 'POST', url: '/api/staff/session', headers: { 'content-type': 'application/json' }, payload: '{"pin": 2468' })
@@ -65,7 +65,7 @@ describe('POST /api/staff/session', () => {
   })
 
   it(`blocks a client after ${LOGIN_FAILURES_PER_MINUTE} wrong PINs, even with the right PIN or a broken body`, async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++) {
       expect((await app.inject(login(`11111${i}`))).statusCode).toBe(401)
     }
@@ -80,7 +80,7 @@ describe('POST /api/staff/session', () => {
   })
 
   it('does not forgive wrong PINs after a right one', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE - 1; i++) await app.inject(login('999999'))
     expect((await app.inject(login(TEST_STAFF_PIN))).statusCode).toBe(200)
     expect((await app.inject(login('999999'))).statusCode).toBe(401)
@@ -90,7 +90,7 @@ describe('POST /api/staff/session', () => {
 
 describe('GET and DELETE /api/staff/session', () => {
   it('answers who is logged in', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const cookie = await loginStaff(app)
     const response = await app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })
     expect(response.statusCode).toBe(200)
@@ -101,7 +101,7 @@ describe('GET and DELETE /api/staff/session', () => {
     ['no cookie', undefined],
     ['a forged cookie', `${STAFF_COOKIE}=${'x'.repeat(43)}`],
   ])('answers 401 STAFF_UNAUTHENTICATED for %s', async (_case, cookie) => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     await loginStaff(app)
     const response = await app.inject({ method: 'GET', url: '/api/staff/session', headers: cookie ? { cookie } : {} })
     expect(response.statusCode).toBe(401)
@@ -109,7 +109,7 @@ describe('GET and DELETE /api/staff/session', () => {
   })
 
   it('refuses an expired session', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const cookie = await loginStaff(app)
     await app.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute()
     const response = await app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })
@@ -117,7 +117,7 @@ describe('GET and DELETE /api/staff/session', () => {
   })
 
   it('logs out: the cookie is cleared and the session no longer works', async () => {
-    const app = await buildTestApp()
+    const app = await buildEmptyApp()
     const cookie = await loginStaff(app)
     const other = await loginStaff(app)
     const response = await app.inject({ method: 'DELETE', url: '/api/staff/session', headers: { cookie } })

@@ -1,0 +1,106 @@
+// Configuration from the environment: defaults, and one ConfigError naming the variable per mistake.
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../src/config.js'
+import { tempDataDir } from './helper.js'
+
+const PRODUCTION = { ALIPAY_MODE: 'production', ALIPAY_APP_ID: '2021000000000001', ALIPAY_PRIVATE_KEY: 'private', ALIPAY_PUBLIC_KEY: 'public' }
+
+function failure (env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`)
+}
+
+function fileWith (content: string): string {
+  const path = join(tempDataDir(), 'secret.pem')
+  writeFileSync(path, content)
+  return path
+}
+
+describe('loadConfig', () => {
+  it('runs on defaults with no variables at all', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: resolve('./data'),
+      store: { currency: 'CNY', timezone: 'Asia/Shanghai' },
+      staffPin: null,
+      demoSeed: null,
+      paymentQrTimeoutS: 120,
+      alipay: { mode: 'sandbox-local', gateway: null, signType: 'RSA2', timeoutMs: 5000, appId: null },
+    })
+    expect(config.publicUrl).toMatch(/^http:\/\/[\d.]+:8080$/)
+    expect(config.alipay.notifyUrl).toBe(`${config.publicUrl}/api/alipay/notify`)
+    expect(config.store.name.length).toBeGreaterThan(0)
+  })
+
+  it('takes every variable it is given', () => {
+    const config = loadConfig({
+      PORT: '9000', HOST: '127.0.0.1', PUBLIC_URL: 'https://pad.example.com/', DATA_DIR: '/var/lib/tablepad',
+      STORE_NAME: 'Noodle Bar', STORE_TIMEZONE: 'Europe/Berlin', STAFF_PIN: '4321', DEMO_SEED: 'false',
+      PAYMENT_QR_TIMEOUT_S: '300', ALIPAY_TIMEOUT_MS: '8000', ALIPAY_SIGN_TYPE: 'RSA',
+    })
+    expect(config).toMatchObject({
+      port: 9000, host: '127.0.0.1', publicUrl: 'https://pad.example.com', dataDir: '/var/lib/tablepad',
+      store: { name: 'Noodle Bar', timezone: 'Europe/Berlin' }, staffPin: '4321', demoSeed: false, paymentQrTimeoutS: 300,
+      alipay: { timeoutMs: 8000, signType: 'RSA', notifyUrl: 'https://pad.example.com/api/alipay/notify' },
+    })
+  })
+
+  it('uses the mode\'s gateway unless ALIPAY_GATEWAY overrides it', () => {
+    expect(loadConfig({ ...PRODUCTION }).alipay.gateway).toBe('https://openapi.alipay.com/gateway.do')
+    expect(loadConfig({ ...PRODUCTION, ALIPAY_MODE: 'alipay-sandbox' }).alipay.gateway).toMatch(/sandbox/)
+    expect(loadConfig({ ...PRODUCTION, ALIPAY_GATEWAY: 'https://gw.example.com/gateway.do' }).alipay.gateway).toBe('https://gw.example.com/gateway.do')
+  })
+
+  it('reads a secret from its _FILE', () => {
+    const config = loadConfig({ ...PRODUCTION, ALIPAY_PRIVATE_KEY: '', ALIPAY_PRIVATE_KEY_FILE: fileWith('-----BEGIN KEY-----\nabc\n-----END KEY-----\n') })
+    expect(config.alipay.privateKey).toBe('-----BEGIN KEY-----\nabc\n-----END KEY-----')
+  })
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'pad.local' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://pad.local' }],
+    ['ALIPAY_MODE', { ALIPAY_MODE: 'live' }],
+    ['ALIPAY_SIGN_TYPE', { ALIPAY_SIGN_TYPE: 'MD5' }],
+    ['ALIPAY_APP_ID', { ALIPAY_MODE: 'production', ALIPAY_PRIVATE_KEY: 'k', ALIPAY_PUBLIC_KEY: 'k' }],
+    ['ALIPAY_APP_ID', { ALIPAY_APP_ID: '123' }],
+    ['ALIPAY_PRIVATE_KEY', { ...PRODUCTION, ALIPAY_PRIVATE_KEY: '' }],
+    ['ALIPAY_PUBLIC_KEY', { ...PRODUCTION, ALIPAY_PUBLIC_KEY: '' }],
+    ['ALIPAY_PUBLIC_KEY', { ALIPAY_MODE: 'alipay-sandbox', ALIPAY_APP_ID: '2021000000000001', ALIPAY_PRIVATE_KEY: 'k' }],
+    ['ALIPAY_PRIVATE_KEY_FILE', { ...PRODUCTION, ALIPAY_PRIVATE_KEY: '', ALIPAY_PRIVATE_KEY_FILE: '/nonexistent/tablepad/key.pem' }],
+    ['ALIPAY_PUBLIC_KEY_FILE', { ...PRODUCTION, ALIPAY_PUBLIC_KEY: '', ALIPAY_PUBLIC_KEY_FILE: fileWith('  \n') }],
+    ['ALIPAY_SELLER_ID', { ALIPAY_SELLER_ID: '1234' }],
+    ['ALIPAY_GATEWAY', { ALIPAY_GATEWAY: 'not a url' }],
+    ['ALIPAY_NOTIFY_URL', { ALIPAY_NOTIFY_URL: 'mailto:x@example.com' }],
+    ['ALIPAY_TIMEOUT_MS', { ALIPAY_TIMEOUT_MS: '5s' }],
+    ['STORE_TIMEZONE', { STORE_TIMEZONE: 'Mars/Olympus' }],
+    ['STORE_CURRENCY', { STORE_CURRENCY: 'XYZ' }],
+    ['STAFF_PIN', { STAFF_PIN: '12' }],
+    ['STAFF_PIN', { STAFF_PIN: 'abcd' }],
+    ['STAFF_PIN', { STAFF_PIN: '123456789' }],
+    ['DEMO_SEED', { DEMO_SEED: 'maybe' }],
+    ['PAYMENT_QR_TIMEOUT_S', { PAYMENT_QR_TIMEOUT_S: '5' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ])('names %s when it is wrong', (variable, env) => {
+    const error = failure(env)
+    expect(error.variable).toBe(variable)
+    expect(error.message.startsWith(`${variable}: `)).toBe(true)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('says which of X and X_FILE to drop when both are set', () => {
+    const error = failure({ ...PRODUCTION, ALIPAY_PRIVATE_KEY_FILE: fileWith('key') })
+    expect(error.variable).toBe('ALIPAY_PRIVATE_KEY')
+    expect(error.message).toContain('ALIPAY_PRIVATE_KEY_FILE')
+  })
+})
