@@ -72,6 +72,7 @@ const app = await buildSandboxApp({
   alipayPrivateKey,
   publicUrl,
   faults: parseFaults(env.SANDBOX_FAULTS),
+  ...(env.SANDBOX_STATE_FILE === undefined || env.SANDBOX_STATE_FILE === '' ? {} : { stateFile: env.SANDBOX_STATE_FILE }),
 }, { logger: { level: env.LOG_LEVEL ?? 'info' } }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
 const address = await app.listen({ port, host })
 

@@ -129,7 +129,6 @@ export class Notifier {
       const delay = retryDelaysMs[attempt++]
       if (delay === undefined || scheduler.stopped) {
         job.record.state = scheduler.stopped ? 'pending' : 'failed'
-        if (!scheduler.stopped && job.faults.duplicate) this.#duplicate(job)
         return
       }
       scheduler.after(delay, () => { void tryOnce() })

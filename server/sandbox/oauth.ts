@@ -28,12 +28,27 @@ export class OAuthService {
 
   openIdOf (userId: string): string {
     const openId = openIdFor(this.#appId, userId)
-    this.#usersByOpenId.set(openId, userId)
+    if (!this.#usersByOpenId.has(openId)) {
+      this.#usersByOpenId.set(openId, userId)
+      this.onNewOpenId?.()
+    }
     return openId
   }
 
+  /** Set by the emulator to save its state when a new buyer appears. */
+  onNewOpenId: (() => void) | undefined
+
   userOfOpenId (openId: string): string | undefined {
     return this.#usersByOpenId.get(openId)
+  }
+
+  /** [open_id, user_id] pairs the emulator has handed out, to keep across restarts. */
+  knownOpenIds (): Array<[string, string]> {
+    return [...this.#usersByOpenId]
+  }
+
+  restoreOpenIds (pairs: Array<[string, string]>): void {
+    for (const [openId, userId] of pairs) this.#usersByOpenId.set(openId, userId)
   }
 
   /** The buyer allowed the app: an auth_code for the redirect. */

@@ -77,6 +77,11 @@ export interface SandboxOptions {
   now?: () => number
   /** Shown to the buyer on the payment pages. */
   merchantName?: string
+  /**
+   * A JSON file where the emulator keeps its trades, so a restart of the process does not make paid
+   * trades vanish (sandbox-local mode passes one under DATA_DIR). In memory only when absent.
+   */
+  stateFile?: string
 }
 
 export function resolveFaults (input: SandboxFaultsInput | undefined): SandboxFaults {

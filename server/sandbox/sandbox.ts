@@ -6,6 +6,7 @@ import { Notifier } from './notifier.js'
 import { OAuthService } from './oauth.js'
 import { ALIPAY_NOTIFY_RETRY_DELAYS_MS, type SandboxOptions } from './options.js'
 import { Scheduler } from './scheduler.js'
+import { loadState, saveState } from './state-file.js'
 import { TradeService } from './trade-service.js'
 
 export interface Sandbox {
@@ -47,7 +48,29 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
     alipayKey,
     now,
   })
-  const trades = new TradeService({ appId: opts.appId, now, scheduler, notifier })
+  const stateFile = opts.stateFile
+  let saveQueued = false
+  // Changes come in bursts within one call: save once, after the burst.
+  const scheduleSave = stateFile === undefined
+    ? undefined
+    : () => {
+        if (saveQueued) return
+        saveQueued = true
+        queueMicrotask(() => {
+          saveQueued = false
+          saveState(stateFile, { ...trades.snapshot(), openIds: oauth.knownOpenIds() })
+        })
+      }
+  const trades = new TradeService({ appId: opts.appId, now, scheduler, notifier, onChange: scheduleSave })
+  const oauth = new OAuthService(opts.appId, now)
+  oauth.onNewOpenId = scheduleSave
+  if (stateFile !== undefined) {
+    const state = loadState(stateFile)
+    if (state !== undefined) {
+      oauth.restoreOpenIds(state.openIds)
+      trades.restore(state)
+    }
+  }
   return {
     appId: opts.appId,
     sellerId: opts.sellerId,
@@ -60,7 +83,7 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
     faults,
     notifier,
     trades,
-    oauth: new OAuthService(opts.appId, now),
+    oauth,
     stop () {
       scheduler.stop()
       trades.stop()

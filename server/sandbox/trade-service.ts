@@ -27,6 +27,14 @@ export interface TradeServiceOptions {
   now: () => number
   scheduler: Scheduler
   notifier: Notifier
+  /** Called after any change of a trade (synchronously; callers batch their saves). */
+  onChange?: () => void
+}
+
+/** What the emulator needs to remember across a restart. */
+export interface TradeSnapshot {
+  trades: Trade[]
+  locked: string[]
 }
 
 export class TradeService {
@@ -42,6 +50,19 @@ export class TradeService {
 
   now (): number {
     return this.#opts.now()
+  }
+
+  /** Takes back the trades of an earlier run, with their deadlines armed again. */
+  restore (snapshot: TradeSnapshot): void {
+    for (const outTradeNo of snapshot.locked) this.#locked.add(outTradeNo)
+    for (const trade of snapshot.trades) {
+      this.store.add(trade)
+      if (trade.state === 'QR_ONLY' || trade.state === 'WAIT_BUYER_PAY') this.#armExpiry(trade)
+    }
+  }
+
+  snapshot (): TradeSnapshot {
+    return { trades: this.store.all(), locked: [...this.#locked] }
   }
 
   /** The trade a request names (trade_no wins over out_trade_no), with any passed deadline applied. */
@@ -81,6 +102,7 @@ export class TradeService {
     }
     this.store.add(trade)
     this.#armExpiry(trade)
+    this.#changed()
     return { ok: true, trade }
   }
 
@@ -94,6 +116,7 @@ export class TradeService {
     trade.buyerId = buyerId
     this.store.assignTradeNo(trade, newTradeNo(now))
     this.#armExpiry(trade)
+    this.#changed()
   }
 
   /** Pays a scanned (or created) trade once; true when this call moved the money. */
@@ -105,6 +128,7 @@ export class TradeService {
     trade.paidAt = this.now()
     trade.buyerId ??= buyerId
     this.#disarm(trade)
+    this.#changed()
     this.#notify(trade, { kind: 'paid' })
     return true
   }
@@ -113,6 +137,7 @@ export class TradeService {
   finish (trade: Trade): boolean {
     if (trade.state !== 'TRADE_SUCCESS') return false
     trade.state = 'TRADE_FINISHED'
+    this.#changed()
     this.#notify(trade, { kind: 'finished' })
     return true
   }
@@ -123,6 +148,7 @@ export class TradeService {
       // Alipay cannot lock a trade_no it never issued, but it does lock an out_trade_no.
       if (ref.outTradeNo === undefined) return acq('ACQ.TRADE_NOT_EXIST')
       this.#locked.add(ref.outTradeNo)
+      this.#changed()
       return { ok: true, outTradeNo: ref.outTradeNo }
     }
     if (this.now() - trade.createdAt > CANCEL_WINDOW_MS) return acq('ACQ.TRADE_CANCEL_TIME_OUT')
@@ -197,6 +223,7 @@ export class TradeService {
     const refund: Refund = { outRequestNo, amount, at: this.now() }
     if (reason !== undefined) refund.reason = reason
     trade.refunds.push(refund)
+    this.#changed()
     if (refundedFen(trade) >= trade.amount) {
       trade.state = 'TRADE_CLOSED'
       trade.closedAt = refund.at
@@ -210,6 +237,7 @@ export class TradeService {
     trade.state = 'LOCKED'
     trade.closedAt = this.now()
     this.#disarm(trade)
+    this.#changed()
   }
 
   #close (trade: Trade, by: NonNullable<Trade['closedBy']>): void {
@@ -217,6 +245,7 @@ export class TradeService {
     trade.closedAt = this.now()
     trade.closedBy = by
     this.#disarm(trade)
+    this.#changed()
     this.#notify(trade, { kind: 'closed' })
   }
 
@@ -237,6 +266,10 @@ export class TradeService {
   #disarm (trade: Trade): void {
     this.#expiryTimers.get(trade)?.()
     this.#expiryTimers.delete(trade)
+  }
+
+  #changed (): void {
+    this.#opts.onChange?.()
   }
 
   #notify (trade: Trade, event: TradeEvent): void {

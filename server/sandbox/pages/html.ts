@@ -60,7 +60,7 @@ export function renderPage (opts: PageOptions): string {
   const scripts = (opts.scripts ?? []).map(src => `<script src="${escapeHtml(`${opts.root ?? ''}${src}`)}"></script>`).join('')
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${escapeHtml(opts.title)}</title><style>${STYLE}</style></head>
 <body><header>支付宝 Alipay<small>${bi('sandbox', '沙箱')}</small></header>
 <main>${opts.content}<p class="note">${bi('Sandbox: no real money moves.', '沙箱环境，不产生真实交易。')}</p></main>${scripts}</body></html>`
