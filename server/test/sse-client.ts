@@ -14,9 +14,16 @@ export class SseClient {
   private readonly waiters: Waiter[] = []
   private buffer = ''
 
+  /** Settles when the server ends the stream. */
+  readonly ended: Promise<void>
+
   private constructor (private readonly response: IncomingMessage) {
     response.setEncoding('utf8')
     response.on('data', (chunk: string) => this.receive(chunk))
+    this.ended = new Promise(resolve => {
+      response.on('end', resolve)
+      response.on('close', resolve)
+    })
   }
 
   /** Opens the stream; resolves once the status line is in, with the status for non-200 answers. */

@@ -9,8 +9,8 @@ import { OrderStatusEnum, type OrderStatus } from '../../../shared/src/schemas/o
 import type { Table } from '../../../shared/src/schemas/table.js'
 
 export const DEFAULT_SEATS = 4
-/** 32 letters and digits without look-alikes (0/o, 1/l/i), so a code can be read off a sticker. */
-const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789AB'
+/** 32 lower-case letters and digits without look-alikes (0/o, 1/l), so a code can be read off a sticker. */
+export const TABLE_CODE_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 export const TABLE_CODE_LENGTH = 12
 /** Orders that still need the table: it cannot be removed under them. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
@@ -36,7 +36,7 @@ export function toTable (row: TableRow): Table {
 /** 60 random bits in URL-safe characters: the phone link `/t/<code>` must not be guessable. */
 export function newTableCode (): string {
   // 256 is a multiple of 32, so masking each byte keeps the draw uniform.
-  return Array.from(randomBytes(TABLE_CODE_LENGTH), byte => CODE_ALPHABET[byte & 31]).join('')
+  return Array.from(randomBytes(TABLE_CODE_LENGTH), byte => TABLE_CODE_ALPHABET[byte & 31]).join('')
 }
 
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })

@@ -77,6 +77,7 @@ describe('POST /api/devices', () => {
     ['a wrong type', { 'content-type': 'application/json' }, JSON.stringify({ name: 5 }), 400, 'VALIDATION_FAILED'],
     ['an unknown field', { 'content-type': 'application/json' }, JSON.stringify({ tableId: 'tbl_1' }), 400, 'VALIDATION_FAILED'],
     ['an empty name', { 'content-type': 'application/json' }, JSON.stringify({ name: '' }), 400, 'VALIDATION_FAILED'],
+    ['a blank name', { 'content-type': 'application/json' }, JSON.stringify({ name: '  ' }), 400, 'VALIDATION_FAILED'],
     ['an oversized body', { 'content-type': 'application/json' }, JSON.stringify({ name: 'x'.repeat(BODY_LIMIT_BYTES) }), 413, 'BODY_TOO_LARGE'],
     ['a form body', { 'content-type': 'text/plain' }, 'name=x', 415, 'UNSUPPORTED_MEDIA_TYPE'],
   ])('refuses %s and creates nothing', async (_case, headers, payload, status, code) => {

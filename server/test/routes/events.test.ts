@@ -1,13 +1,15 @@
 // Live events over a real socket: what a tablet and the staff console receive, and resuming after a gap.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildEmptyApp, loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'
 import { SseClient, type SseMessage } from '../sse-client.js'
 import { createTable } from '../../src/repositories/tables.js'
+import { STAFF_SESSION_RECHECK_MS } from '../../src/routes/api/staff/events/index.js'
 import type { App } from '../../src/app.js'
 
 const clients: SseClient[] = []
 
 afterEach(() => {
+  vi.useRealTimers()
   // Open streams would keep the app from closing.
   for (const client of clients.splice(0)) client.close()
 })
@@ -202,5 +204,21 @@ describe('GET /api/staff/events', () => {
     const again = await open(`${base}/api/staff/events`, { cookie: staff, 'last-event-id': ready.id! })
     expect(await again.nextAny()).toMatchObject({ event: 'alert.raised', data: { n: 1 } })
     expect(await again.nextAny()).toMatchObject({ event: 'order.created', data: { n: 3 } })
+  })
+
+  it('ends the stream once the session has ended', async () => {
+    const { app, base } = await listening()
+    const staff = await loginStaff(app)
+    // Only intervals are faked: the socket and the database keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const stream = await open(`${base}/api/staff/events`, { cookie: staff })
+    await stream.next(named('ready'))
+    vi.advanceTimersByTime(STAFF_SESSION_RECHECK_MS)
+    app.events.publish({ kind: 'staff' }, 'alert.raised', { still: 'open' })
+    expect(await stream.nextAny()).toMatchObject({ data: { still: 'open' } })
+
+    await app.inject({ method: 'DELETE', url: '/api/staff/session', headers: { cookie: staff } })
+    vi.advanceTimersByTime(STAFF_SESSION_RECHECK_MS)
+    await stream.ended
   })
 })

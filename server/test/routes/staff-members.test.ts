@@ -115,6 +115,7 @@ describe('/api/staff/members', () => {
     ['a missing PIN', 'POST', url, { name: 'X', role: 'staff' }],
     ['a PIN too long', 'POST', url, { name: 'X', role: 'staff', pin: '123456789' }],
     ['an empty name', 'POST', url, { name: '', role: 'staff', pin: '1234' }],
+    ['a blank name', 'POST', url, { name: ' \t', role: 'staff', pin: '1234' }],
     ['an unknown field', 'POST', url, { name: 'X', role: 'staff', pin: '1234', admin: true }],
     ['an empty change', 'PATCH', `${url}/stf_1`, {}],
     ['a bad id', 'PATCH', `${url}/a%20b`, { name: 'X' }],

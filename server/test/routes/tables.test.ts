@@ -116,6 +116,7 @@ describe('/api/staff/tables', () => {
 
   it.each([
     ['an empty label', 'POST', url, { label: '' }],
+    ['a blank label', 'POST', url, { label: '   ' }],
     ['a label too long', 'POST', url, { label: 'x'.repeat(41) }],
     ['negative seats', 'POST', url, { label: 'T1', seats: -1 }],
     ['seats as text', 'POST', url, { label: 'T1', seats: '4' }],

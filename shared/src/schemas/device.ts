@@ -18,7 +18,7 @@ export type StoreInfo = Static<typeof StoreInfoSchema>
 export const DeviceTableSchema = Type.Object({ id: IdSchema, label: Type.String() })
 
 export const RegisterDeviceSchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
   appVersion: Type.Optional(Type.String({ maxLength: 40 })),
 }, { additionalProperties: false })
 export type RegisterDevice = Static<typeof RegisterDeviceSchema>
@@ -67,7 +67,7 @@ export const PairDeviceSchema = Type.Object({
 export type PairDevice = Static<typeof PairDeviceSchema>
 
 export const UpdateDeviceSchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
   tableId: Type.Optional(IdSchema),
 }, { additionalProperties: false, minProperties: 1 })
 export type UpdateDevice = Static<typeof UpdateDeviceSchema>

@@ -20,7 +20,7 @@ export type StaffMember = Static<typeof StaffMemberSchema>
 export const StaffSessionSchema = Type.Object({ staff: StaffMemberSchema })
 export type StaffSession = Static<typeof StaffSessionSchema>
 
-export const StaffNameSchema = Type.String({ minLength: 1, maxLength: 60 })
+export const StaffNameSchema = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })
 
 export const CreateStaffMemberSchema = Type.Object({
   name: StaffNameSchema,
