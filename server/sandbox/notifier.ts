@@ -39,6 +39,8 @@ interface Job {
   record: DeliveryRecord
   request: NotificationRequest
   faults: SandboxNotifyFaults
+  /** A duplicate's attempts are recorded, but the notification's state is the original's. */
+  copy: boolean
 }
 
 export interface NotifierOptions {
@@ -77,7 +79,7 @@ export class Notifier {
     }
     this.#records.push(record)
     if (faults.drop) return record
-    const job: Job = { record, request, faults }
+    const job: Job = { record, request, faults, copy: false }
     if (faults.reorder) this.#reorder(job)
     else this.#start(job, faults.delayMs)
     return record
@@ -109,37 +111,30 @@ export class Notifier {
 
   /** Resolves after the first attempt of `job`; the retries go on in the background. */
   async #run (job: Job, delayMs: number): Promise<void> {
+    if (await this.#opts.scheduler.sleep(delayMs)) return
+    await this.#tryOnce(job, 0)
+  }
+
+  /** One attempt; a failed one schedules the next on the retry schedule until it runs out. */
+  async #tryOnce (job: Job, retry: number): Promise<void> {
     const { scheduler, retryDelaysMs } = this.#opts
-    if (await scheduler.sleep(delayMs)) return
-    let firstDone = false
-    let attempt = 0
-    let resolveFirst: () => void = () => {}
-    const first = new Promise<void>(resolve => { resolveFirst = resolve })
-    const tryOnce = async (): Promise<void> => {
-      const ok = await this.#attempt(job)
-      if (!firstDone) {
-        firstDone = true
-        resolveFirst()
-      }
-      if (ok) {
-        job.record.state = 'delivered'
-        if (job.faults.duplicate) this.#duplicate(job)
-        return
-      }
-      const delay = retryDelaysMs[attempt++]
-      if (delay === undefined || scheduler.stopped) {
-        job.record.state = scheduler.stopped ? 'pending' : 'failed'
-        return
-      }
-      scheduler.after(delay, () => { void tryOnce() })
+    if (await this.#attempt(job)) {
+      if (!job.copy) job.record.state = 'delivered'
+      if (job.faults.duplicate) this.#duplicate(job)
+      return
     }
-    void tryOnce()
-    await first
+    const delay = retryDelaysMs[retry]
+    if (scheduler.stopped) return
+    if (delay === undefined) {
+      if (!job.copy) job.record.state = 'failed'
+      return
+    }
+    scheduler.after(delay, () => { void this.#tryOnce(job, retry + 1) })
   }
 
   #duplicate (job: Job): void {
     // A copy with the same notify_id, as Alipay does when it is unsure the first one arrived.
-    this.#start({ ...job, faults: { ...job.faults, duplicate: false } }, 0)
+    this.#start({ ...job, faults: { ...job.faults, duplicate: false }, copy: true }, 0)
   }
 
   async #attempt (job: Job): Promise<boolean> {
