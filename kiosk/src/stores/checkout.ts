@@ -1,0 +1,314 @@
+// Placing the order and paying it: the tablet mirrors the server's order and payment, it never decides them.
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { LocalizedText } from '@shared/schemas/common'
+import type { PricingProblem } from '@shared/pricing'
+import type { Order } from '@shared/schemas/order'
+import type { Payment, PaymentStatus } from '@shared/schemas/payment'
+import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment } from '@/api/orders'
+import { isApiError } from '@/api/client'
+import { useCartStore } from './cart'
+import { useKioskStore } from './kiosk'
+import { useMenuStore } from './menu'
+import { useOutboxStore, type SendResult } from './outbox'
+
+export type CheckoutPhase =
+  /** Building the cart. */
+  | 'cart'
+  /** The order is on its way to the server. */
+  | 'sending'
+  /** Saved in the outbox; it goes out by itself when the connection is back. */
+  | 'queued'
+  /** The server refused the order for a reason other than the dishes (shown with "Try again"). */
+  | 'sendFailed'
+  /** The order exists; the payment screen shows the state of its payment. */
+  | 'payment'
+  /** The server said the payment is paid. */
+  | 'paid'
+
+/** One line the server (or the live menu) refused, for the explanation shown to the diner. */
+export interface RefusedLine {
+  itemId: string
+  names: LocalizedText | null
+  code: PricingProblem['code']
+}
+
+// Mirrors OPEN_PAYMENT_STATUSES of shared/src/schemas/payment.ts without pulling TypeBox into the bundle.
+const OPEN_STATUSES: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
+const PAID_ORDER_STATUSES: readonly Order['status'][] = ['paid', 'preparing', 'ready', 'served']
+
+function problemsOf (error: unknown): PricingProblem[] {
+  if (!isApiError(error) || error.status !== 422) return []
+  const details = error.details as { problems?: unknown } | undefined
+  return Array.isArray(details?.problems) ? details.problems as PricingProblem[] : []
+}
+
+export const useCheckoutStore = defineStore('checkout', () => {
+  const phase = ref<CheckoutPhase>('cart')
+  /** The order on the payment and thank-you screens. */
+  const order = shallowRef<Order | null>(null)
+  const payment = shallowRef<Payment | null>(null)
+  const creatingPayment = ref(false)
+  const cancelling = ref(false)
+  /** True when the diner pressed Cancel, so a cancelled payment is not reported as a timeout. */
+  const cancelledByDiner = ref(false)
+  /** Code of the last failed request of this screen (send, create payment, cancel). */
+  const errorCode = ref<string | null>(null)
+  /** Lines taken out of the cart because they can no longer be ordered; shown once to the diner. */
+  const refused = ref<RefusedLine[]>([])
+  /** Guards "Place order" against a double tap before any await. */
+  const busy = ref(false)
+
+  const paymentOpen = computed(() => creatingPayment.value ||
+    (phase.value === 'payment' && payment.value !== null && OPEN_STATUSES.includes(payment.value.status)))
+  /** An order on its way out: the tablet must not be reset under it. */
+  const sending = computed(() => phase.value === 'sending' || phase.value === 'queued')
+
+  let pollTimer: ReturnType<typeof setTimeout> | undefined
+
+  function stopPolling (): void {
+    clearTimeout(pollTimer)
+    pollTimer = undefined
+  }
+
+  // The server pushes payment.updated; polling only covers a stream that is down or late.
+  function schedulePoll (): void {
+    stopPolling()
+    if (!paymentOpen.value || !payment.value) return
+    const id = payment.value.id
+    pollTimer = setTimeout(() => {
+      getPayment(id).then(applyPayment).catch(() => undefined).finally(() => {
+        if (payment.value?.id === id) schedulePoll()
+      })
+    }, useKioskStore().config.paymentPollMs)
+  }
+
+  function showRefusal (problems: readonly PricingProblem[]): void {
+    const cart = useCartStore()
+    const menu = useMenuStore()
+    const removed = cart.removeProblemLines(problems)
+    const seen = new Set<string>()
+    refused.value = removed.flatMap((line) => {
+      if (seen.has(line.itemId)) return []
+      seen.add(line.itemId)
+      const problem = problems.find(candidate => candidate.itemId === line.itemId)
+      return [{ itemId: line.itemId, names: menu.itemsById.get(line.itemId)?.names ?? null, code: problem?.code ?? 'ITEM_UNAVAILABLE' }]
+    })
+  }
+
+  /** "Place order": one order per cart content, however often it is tapped. */
+  async function placeOrder (): Promise<void> {
+    if (busy.value || sending.value) return
+    busy.value = true
+    try {
+      const cart = useCartStore()
+      const kiosk = useKioskStore()
+      if (cart.isEmpty) return
+      if (cart.problems.length > 0) {
+        showRefusal(cart.problems)
+        return
+      }
+      let pending = cart.pending?.signature === cart.signature ? cart.pending : null
+      if (pending?.order && pending.order.status !== 'placed') pending = null
+      if (pending?.order) {
+        await startPayment(pending.order)
+        return
+      }
+      if (!pending) {
+        pending = { clientOrderId: crypto.randomUUID(), signature: cart.signature, order: null }
+        cart.setPending(pending)
+      }
+      errorCode.value = null
+      phase.value = 'sending'
+      kiosk.show('pay')
+      await useOutboxStore().submit(cart.orderBody(pending.clientOrderId))
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** Called by the outbox for every answer (also for orders sent again after a reload or an outage). */
+  function handleSendResult (clientOrderId: string, result: SendResult): void {
+    const cart = useCartStore()
+    const pending = cart.pending
+    if (pending?.clientOrderId !== clientOrderId) return
+    const waiting = phase.value === 'sending' || phase.value === 'queued'
+    switch (result.status) {
+      case 'sent':
+        cart.setPending({ ...pending, order: result.order })
+        if (waiting) void startPayment(result.order)
+        return
+      case 'queued':
+      case 'held':
+        if (waiting) phase.value = 'queued'
+        return
+      case 'rejected': {
+        cart.setPending(null)
+        const problems = problemsOf(result.error)
+        if (problems.length > 0) {
+          showRefusal(problems)
+          void useMenuStore().refresh()
+          if (waiting) backToMenu()
+        } else if (waiting) {
+          errorCode.value = result.error.code
+          phase.value = 'sendFailed'
+        }
+      }
+    }
+  }
+
+  /** Shows the payment screen and asks the server for the order's Alipay QR. */
+  async function startPayment (target: Order): Promise<void> {
+    stopPolling()
+    order.value = target
+    payment.value = null
+    cancelledByDiner.value = false
+    errorCode.value = null
+    phase.value = 'payment'
+    useKioskStore().show('pay')
+    creatingPayment.value = true
+    try {
+      applyPayment(await createPayment(target.id))
+    } catch (error) {
+      errorCode.value = isApiError(error) ? error.code : 'UNKNOWN'
+      // The order may have been paid meanwhile (a late scan of an earlier code): ask the server.
+      await getOrder(target.id).then(applyOrder).catch(() => undefined)
+    } finally {
+      creatingPayment.value = false
+    }
+    schedulePoll()
+  }
+
+  /** A payment as the server reports it (answer, poll or event); only `paid` from the server means paid. */
+  function applyPayment (next: Payment): void {
+    const current = payment.value
+    if (!order.value || next.orderId !== order.value.id) return
+    // An older payment of this order only matters if it was paid after all.
+    if (current && next.id !== current.id && next.status !== 'paid') return
+    if (current && next.id === current.id && Date.parse(next.updatedAt) < Date.parse(current.updatedAt)) return
+    payment.value = next
+    if (next.status === 'paid') markPaid()
+    else schedulePoll()
+  }
+
+  /** An order as the server reports it; follows the kitchen status and catches a payment made late. */
+  function applyOrder (next: Order): void {
+    const cart = useCartStore()
+    if (cart.pending?.order?.id === next.id) cart.setPending({ ...cart.pending, order: next })
+    const isCurrent = order.value?.id === next.id || cart.pending?.order?.id === next.id
+    if (!isCurrent) return
+    order.value = next
+    if (phase.value !== 'paid' && PAID_ORDER_STATUSES.includes(next.status)) {
+      const paid = next.payments.find(candidate => candidate.status === 'paid')
+      if (paid) {
+        payment.value = paid
+        markPaid()
+      }
+    }
+  }
+
+  function markPaid (): void {
+    stopPolling()
+    phase.value = 'paid'
+    useCartStore().clear()
+    useKioskStore().show('thanks')
+  }
+
+  /** "Cancel" on the payment screen: the trade is cancelled at the server, then the diner is back at the menu. */
+  async function cancelPayment (): Promise<void> {
+    const current = payment.value
+    if (cancelling.value) return
+    if (!current) {
+      backToMenu()
+      return
+    }
+    cancelling.value = true
+    cancelledByDiner.value = true
+    try {
+      applyPayment(await apiCancelPayment(current.id))
+    } catch (error) {
+      // The server cancels an unpaid trade at its deadline anyway; a late success still reaches us as an event.
+      console.warn('payment cancel failed', error)
+    } finally {
+      cancelling.value = false
+    }
+    if (phase.value !== 'paid') backToMenu()
+  }
+
+  /** "Try again" after a failed, expired or refused payment, or an order the server refused to take. */
+  async function retry (): Promise<void> {
+    if (phase.value === 'sendFailed') {
+      phase.value = 'cart'
+      await placeOrder()
+    } else if (order.value) {
+      await startPayment(order.value)
+    }
+  }
+
+  function backToMenu (): void {
+    stopPolling()
+    phase.value = 'cart'
+    payment.value = null
+    errorCode.value = null
+    useKioskStore().show('menu')
+  }
+
+  /** Re-reads what an event stream outage may have hidden. */
+  async function resync (): Promise<void> {
+    const current = payment.value
+    if (current && paymentOpen.value) await getPayment(current.id).then(applyPayment).catch(() => undefined)
+    const id = order.value?.id ?? useCartStore().pending?.order?.id
+    if (id) await getOrder(id).then(applyOrder).catch(() => undefined)
+  }
+
+  /**
+   * After a reload: an order made from the saved cart may be waiting for its payment, or may even be paid.
+   */
+  async function resume (): Promise<void> {
+    const pendingOrder = useCartStore().pending?.order
+    if (!pendingOrder) return
+    let latest: Order
+    try {
+      latest = await getOrder(pendingOrder.id)
+    } catch {
+      return
+    }
+    applyOrder(latest)
+    if (phase.value === 'paid') return
+    const open = latest.payments.find(candidate => OPEN_STATUSES.includes(candidate.status))
+    if (latest.status === 'placed' && open) {
+      order.value = latest
+      phase.value = 'payment'
+      useKioskStore().show('pay')
+      applyPayment(open)
+    } else if (latest.status === 'cancelled') {
+      useCartStore().setPending(null)
+    }
+  }
+
+  function dismissRefusal (): void {
+    refused.value = []
+  }
+
+  /** Forgets everything about the diner's checkout (the outbox keeps any unsent order). */
+  function reset (): void {
+    stopPolling()
+    phase.value = 'cart'
+    order.value = null
+    payment.value = null
+    creatingPayment.value = false
+    cancelling.value = false
+    cancelledByDiner.value = false
+    errorCode.value = null
+    refused.value = []
+  }
+
+  return {
+    phase, order, payment, creatingPayment, cancelling, cancelledByDiner, errorCode, refused, busy,
+    paymentOpen, sending,
+    placeOrder, handleSendResult, startPayment, applyPayment, applyOrder, cancelPayment, retry, backToMenu,
+    resync, resume, dismissRefusal, reset,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCheckoutStore, import.meta.hot))
