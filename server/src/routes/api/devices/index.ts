@@ -24,7 +24,7 @@ const devices: FastifyPluginAsyncTypebox = async (fastify) => {
     const token = request.cookies[DEVICE_COOKIE]
     const existing = await fastify.findDeviceByToken(token)
     if (existing && token) {
-      // A tablet that lost track of its registration (reinstalled app shell) keeps its device and pairing.
+      // The app may have lost its local state (cleared storage) while the cookie survived: same device, same pairing.
       if (body.appVersion !== undefined) await updateDevice(fastify.db, existing.id, { appVersion: body.appVersion })
       const row = await findDevice(fastify.db, existing.id)
       if (!row) throw new DeviceUnknownError()
