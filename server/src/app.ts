@@ -14,6 +14,7 @@ import eventHub from './plugins/app/event-hub.js'
 import deviceAuth from './plugins/app/device-auth.js'
 import staffAuth from './plugins/app/staff-auth.js'
 import staffBootstrap from './plugins/app/staff-bootstrap.js'
+import demoSeed from './plugins/app/demo-seed.js'
 import devicePresence from './plugins/app/device-presence.js'
 import kioskStatic from './plugins/app/kiosk-static.js'
 import routes from './routes/index.js'
@@ -49,6 +50,7 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(deviceAuth)
   await app.register(staffAuth)
   await app.register(staffBootstrap)
+  await app.register(demoSeed)
   await app.register(devicePresence)
   await app.register(routes)
   if (options.serveKiosk) await app.register(kioskStatic)

@@ -1,6 +1,11 @@
 // Every route plugin and its URL prefix. One resource per folder under routes/api/.
 import type { FastifyPluginAsync } from 'fastify'
 import health from './api/health/index.js'
+import menu from './api/menu/index.js'
+import orders from './api/orders/index.js'
+import staffOrders from './api/staff/orders/index.js'
+import staffMenu from './api/staff/menu/index.js'
+import dishImages from './media/dishes.js'
 import devices from './api/devices/index.js'
 import events from './api/events/index.js'
 import staffSession from './api/staff/session/index.js'
@@ -11,6 +16,11 @@ import staffEvents from './api/staff/events/index.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
+  await fastify.register(menu, { prefix: '/api/menu' })
+  await fastify.register(orders, { prefix: '/api/orders' })
+  await fastify.register(staffOrders, { prefix: '/api/staff/orders' })
+  await fastify.register(staffMenu, { prefix: '/api/staff/menu' })
+  await fastify.register(dishImages, { prefix: '/media/dishes' })
   await fastify.register(devices, { prefix: '/api/devices' })
   await fastify.register(events, { prefix: '/api/events' })
   await fastify.register(staffSession, { prefix: '/api/staff/session' })

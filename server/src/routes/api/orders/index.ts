@@ -1,0 +1,38 @@
+// POST /api/orders and GET /api/orders/:id: a paired tablet places orders for its table and follows them.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { errorResponses } from '../../../lib/route-schemas.js'
+import { loadOrder } from '../../../repositories/orders.js'
+import { placeOrder } from '../../../services/orders.js'
+import { NotFoundError } from '../../../errors.js'
+import { IdParamsSchema } from '../../../../../shared/src/schemas/common.js'
+import { CreateOrderSchema, OrderSchema } from '../../../../../shared/src/schemas/order.js'
+
+const orders: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('preHandler', fastify.requirePairedDevice)
+
+  fastify.post('/', {
+    schema: {
+      body: CreateOrderSchema,
+      // 201 a new order; 200 the same order again when the outbox retries the same clientOrderId.
+      response: { 200: OrderSchema, 201: OrderSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const device = request.device!
+    const { order, created } = await placeOrder(fastify, { deviceId: device.id, tableId: device.table_id! }, request.body)
+    return reply.code(created ? 201 : 200).send(order)
+  })
+
+  fastify.get('/:id', {
+    schema: {
+      params: IdParamsSchema,
+      response: { 200: OrderSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const order = await loadOrder(fastify.db, request.params.id)
+    // Another table's order is answered exactly like a missing one: its existence is not disclosed.
+    if (!order || order.tableId !== request.device!.table_id) throw new NotFoundError('Order')
+    return order
+  })
+}
+
+export default orders

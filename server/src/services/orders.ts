@@ -1,0 +1,147 @@
+// Placing orders (priced by the shared code, idempotent per tablet) and moving them along the kitchen flow.
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../db/database.js'
+import { isUniqueViolation } from '../db/unique-violation.js'
+import { canonicalJson } from '../lib/canonical-json.js'
+import { newId, nowIso, sha256 } from '../lib/tokens.js'
+import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError, OrderIdReusedError, OrderRejectedError } from '../errors.js'
+import { loadItemsById } from '../repositories/menu.js'
+import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNumber, updateOrderStatus } from '../repositories/orders.js'
+import { priceLine, priceOrder, type PricingProblem } from '../../../shared/src/pricing.js'
+import type { MenuItem } from '../../../shared/src/schemas/menu.js'
+import { StaffEventEnum, TabletEventEnum } from '../../../shared/src/schemas/events.js'
+import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type OrderStatus } from '../../../shared/src/schemas/order.js'
+
+export interface OrderPlacer {
+  deviceId: string
+  tableId: string
+}
+
+export interface PlacedOrder {
+  order: Order
+  /** False when this was a repeat of an order already placed (the outbox retrying). */
+  created: boolean
+}
+
+/** A pricing problem with the index of the line it is about, so the tablet can point at it. */
+export type LineProblem = PricingProblem & { line: number }
+
+/**
+ * SHA-256 of the request as the diner meant it: key order and the order of chosen options do not
+ * matter; the order of lines, quantities and notes do.
+ */
+export function orderRequestHash (body: CreateOrder): string {
+  const normal = { ...body, lines: body.lines.map(line => ({ ...line, optionIds: [...line.optionIds].sort() })) }
+  return sha256(canonicalJson(normal))
+}
+
+function cleanNote (note: string | undefined): string | null {
+  const trimmed = note?.trim()
+  return trimmed ? trimmed : null
+}
+
+const PROBLEM_TEXT: Readonly<Record<PricingProblem['code'], string>> = {
+  ITEM_NOT_FOUND: 'is not on the menu',
+  ITEM_UNAVAILABLE: 'is sold out',
+  OPTION_NOT_FOUND: 'has an option that does not belong to it',
+  OPTION_UNAVAILABLE: 'has an option that is sold out',
+  OPTION_TOO_FEW: 'needs more options chosen',
+  OPTION_TOO_MANY: 'has too many options chosen',
+}
+
+/** Every line that cannot be ordered, numbered; only computed when pricing already failed. */
+function lineProblems (items: ReadonlyMap<string, MenuItem>, body: CreateOrder): LineProblem[] {
+  return body.lines.flatMap((line, index) => {
+    const result = priceLine(items.get(line.itemId), line)
+    return result.ok ? [] : [{ ...result.problem, line: index }]
+  })
+}
+
+function rejection (problems: LineProblem[]): OrderRejectedError {
+  const first = problems[0]!
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more line${problems.length > 2 ? 's' : ''})` : ''
+  return new OrderRejectedError(first.code, `Line ${first.line + 1}: ${first.itemId} ${PROBLEM_TEXT[first.code]}${more}`, { problems })
+}
+
+/** The earlier order with this clientOrderId, if the body is the same; 409 if it is not. */
+async function repeated (db: Db, placer: OrderPlacer, body: CreateOrder, hash: string): Promise<string | null> {
+  const existing = await findOrderByClientId(db, placer.deviceId, body.clientOrderId)
+  if (!existing) return null
+  if (existing.request_hash !== hash) throw new OrderIdReusedError()
+  return existing.id
+}
+
+/**
+ * Prices and stores an order. The repeat check comes before pricing: a retry of an order that was
+ * accepted must still get it back after the dish sold out in between.
+ */
+export async function placeOrder (fastify: FastifyInstance, placer: OrderPlacer, body: CreateOrder): Promise<PlacedOrder> {
+  const hash = orderRequestHash(body)
+  let outcome: { id: string, created: boolean }
+  try {
+    outcome = await fastify.db.transaction().execute(async trx => {
+      const earlier = await repeated(trx, placer, body, hash)
+      if (earlier) return { id: earlier, created: false }
+      const items = await loadItemsById(trx, body.lines.map(line => line.itemId))
+      const priced = priceOrder(items, body.lines)
+      if (!priced.ok) throw rejection(lineProblems(items, body))
+      const id = newId('ord')
+      await insertOrder(trx, {
+        id,
+        number: await nextOrderNumber(trx),
+        clientOrderId: body.clientOrderId,
+        requestHash: hash,
+        deviceId: placer.deviceId,
+        tableId: placer.tableId,
+        subtotal: priced.totals.subtotal,
+        total: priced.totals.total,
+        currency: fastify.config.store.currency,
+        note: cleanNote(body.note),
+        createdAt: nowIso(),
+        lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: null })),
+      })
+      return { id, created: true }
+    })
+  } catch (error) {
+    // Another request with the same clientOrderId committed first (possible on PostgreSQL, where
+    // transactions run side by side): answer with its order, or 409 if the bodies differ.
+    if (!isUniqueViolation(error, 'client_order_id')) throw error
+    const earlier = await repeated(fastify.db, placer, body, hash)
+    if (!earlier) throw error
+    outcome = { id: earlier, created: false }
+  }
+  const order = await loadOrder(fastify.db, outcome.id)
+  if (!order) throw new Error(`order ${outcome.id} vanished after it was stored`)
+  if (outcome.created) {
+    fastify.events.publish({ kind: 'staff' }, StaffEventEnum.ORDER_CREATED, order)
+    fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  }
+  return { order, created: outcome.created }
+}
+
+export interface StatusChange {
+  status: OrderStatus
+  reason?: string
+}
+
+/** Staff move an order along ORDER_TRANSITIONS; the table and every staff screen hear about it. */
+export async function changeOrderStatus (fastify: FastifyInstance, id: string, change: StatusChange): Promise<Order> {
+  const row = await findOrderRow(fastify.db, id)
+  if (!row) throw new NotFoundError('Order')
+  const from = row.status as OrderStatus
+  if (!canTransition(from, change.status)) throw new InvalidTransitionError(from, change.status)
+  const cancelling = change.status === OrderStatusEnum.CANCELLED
+  const reason = change.reason?.trim() ?? ''
+  if (cancelling && !reason) throw new CancelReasonRequiredError()
+  const moved = await updateOrderStatus(fastify.db, id, from, change.status, nowIso(), cancelling ? reason : null)
+  if (!moved) {
+    // Someone else changed it between our read and our update: judge the request against the new status.
+    const now = await findOrderRow(fastify.db, id)
+    throw new InvalidTransitionError(now?.status ?? from, change.status)
+  }
+  const order = await loadOrder(fastify.db, id)
+  if (!order) throw new NotFoundError('Order')
+  fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  fastify.events.publish({ kind: 'staff' }, StaffEventEnum.ORDER_UPDATED, order)
+  return order
+}
