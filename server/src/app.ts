@@ -17,6 +17,8 @@ import staffBootstrap from './plugins/app/staff-bootstrap.js'
 import demoSeed from './plugins/app/demo-seed.js'
 import devicePresence from './plugins/app/device-presence.js'
 import kioskStatic from './plugins/app/kiosk-static.js'
+import alipay from './plugins/app/alipay.js'
+import payments, { type PaymentsPluginOptions } from './plugins/app/payments.js'
 import routes from './routes/index.js'
 
 export interface BuildAppOptions {
@@ -24,6 +26,7 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   /** Serve the built kiosk from dist/kiosk (off in most tests). */
   serveKiosk?: boolean
+  payments?: PaymentsPluginOptions
 }
 
 /** Small JSON bodies only: an order of 50 lines is a few KB. Uploads set their own limit. */
@@ -33,6 +36,9 @@ export async function buildApp (options: BuildAppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Live streams (SSE) never end by themselves, so closing must cut connections rather than wait;
+    // every state change is idempotent (clientOrderId, out_trade_no), so a cut request is safely retried.
+    forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(createValidatorCompiler())
@@ -52,6 +58,8 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(staffBootstrap)
   await app.register(demoSeed)
   await app.register(devicePresence)
+  await app.register(alipay)
+  await app.register(payments, options.payments ?? {})
   await app.register(routes)
   if (options.serveKiosk) await app.register(kioskStatic)
   return app

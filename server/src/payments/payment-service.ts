@@ -94,6 +94,11 @@ export class PaymentService {
 
   private async precreateAttempt (order: { id: string, number: number, total: number, currency: string }): Promise<PaymentRow> {
     const id = newId('pay')
+    // Held for the whole attempt: the reconciler must not settle a trade whose precreate is still in flight.
+    return this.serial(id, () => this.precreateLocked(id, order))
+  }
+
+  private async precreateLocked (id: string, order: { id: string, number: number, total: number, currency: string }): Promise<PaymentRow> {
     const now = this.now()
     const createdAt = new Date(now).toISOString()
     // The row and its out_trade_no exist before Alipay hears of them, so a crash can always be reconciled.
@@ -144,6 +149,12 @@ export class PaymentService {
     }
     await this.publish(id)
     return (await getPayment(this.db, id))!
+  }
+
+  /** The order was paid at the counter or cancelled: no QR of it may stay payable. */
+  async abandonOpenPayments (orderId: string): Promise<void> {
+    const open = await this.db.selectFrom('payments').select('id').where('order_id', '=', orderId).where('status', 'in', OPEN).execute()
+    for (const { id } of open) await this.cancelByDiner(id)
   }
 
   /** The diner gave up: settle now (a payment that went through still counts). */
@@ -303,6 +314,8 @@ export class PaymentService {
       const order = await trx.selectFrom('orders').select(['status']).where('id', '=', payment.order_id).executeTakeFirstOrThrow()
       if (otherPaid) return { payment, kind: 'double' as const, otherPaymentId: otherPaid.id }
       if (order.status === 'cancelled') return { payment, kind: 'order-cancelled' as const }
+      // Past `placed` with no paid trade: staff took the money at the counter, so this is a second payment.
+      if (order.status !== 'placed') return { payment, kind: 'double' as const, otherPaymentId: null }
       if (order.status === 'placed') {
         await trx.updateTable('orders').set({ status: 'paid', updated_at: new Date(this.now()).toISOString() })
           .where('id', '=', payment.order_id).where('status', '=', 'placed').execute()

@@ -13,6 +13,11 @@ import staffMembers from './api/staff/members/index.js'
 import staffTables from './api/staff/tables/index.js'
 import staffDevices from './api/staff/devices/index.js'
 import staffEvents from './api/staff/events/index.js'
+import orderPayments from './api/order-payments/index.js'
+import payments from './api/payments/index.js'
+import alipayNotify from './api/alipay/index.js'
+import staffPayments from './api/staff/payments/index.js'
+import staffAlerts from './api/staff/alerts/index.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
@@ -28,6 +33,11 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(staffTables, { prefix: '/api/staff/tables' })
   await fastify.register(staffDevices, { prefix: '/api/staff/devices' })
   await fastify.register(staffEvents, { prefix: '/api/staff/events' })
+  await fastify.register(orderPayments, { prefix: '/api/orders' })
+  await fastify.register(payments, { prefix: '/api/payments' })
+  await fastify.register(alipayNotify, { prefix: '/api/alipay' })
+  await fastify.register(staffPayments, { prefix: '/api/staff/payments' })
+  await fastify.register(staffAlerts, { prefix: '/api/staff/alerts' })
 }
 
 export default routes

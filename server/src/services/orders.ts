@@ -139,6 +139,8 @@ export async function changeOrderStatus (fastify: FastifyInstance, id: string, c
     const now = await findOrderRow(fastify.db, id)
     throw new InvalidTransitionError(now?.status ?? from, change.status)
   }
+  // Paid at the counter or cancelled: the QR still showing on the tablet must not take money too.
+  if (from === OrderStatusEnum.PLACED) await fastify.payments.abandonOpenPayments(id)
   const order = await loadOrder(fastify.db, id)
   if (!order) throw new NotFoundError('Order')
   fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)

@@ -30,7 +30,8 @@ describe('payment faults', () => {
     const attempts = await app.db.selectFrom('payments').select(['id', 'status', 'qr_code']).where('order_id', '=', orderId).execute()
     expect(attempts).toHaveLength(3)
     expect(new Set(attempts.map(row => row.id)).size).toBe(3)
-    expect(attempts.every(row => row.status === 'unknown' && row.qr_code === null)).toBe(true)
+    // None showed a QR; the reconciler may already be cancelling the earlier ones.
+    expect(attempts.every(row => ['unknown', 'cancelled'].includes(row.status) && row.qr_code === null)).toBe(true)
 
     await setFaults(base, {})
     // Each unknown attempt is queried (not scanned: TRADE_NOT_EXIST) and cancelled, so none can be paid later.

@@ -1,5 +1,6 @@
 // The Alipay gateway for the configured mode; in sandbox-local mode also the emulator at /sandbox.
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import type { KeyObject } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { ConfigError } from '../../config.js'
@@ -46,6 +47,8 @@ export default fp(async (fastify) => {
       alipayPrivateKey: credentials.alipayPrivateKey,
       publicUrl: `${publicUrl}/sandbox`,
       merchantName: fastify.config.store.name,
+      // Trades survive a restart, as they would at the real Alipay, so reconciliation meets the truth.
+      stateFile: join(dataDir, 'alipay-sandbox', 'state.json'),
     })
     // The emulator runs in this process: reach it (and let it reach our notify URL) over loopback.
     const loopback = () => `http://127.0.0.1:${(fastify.server.address() as AddressInfo).port}`
