@@ -1,5 +1,5 @@
 // Wires the tablet's stores to the outside world: start-up order, the event stream, reconnects and pairing changes.
-import { computed, watch } from 'vue'
+import { computed, onScopeDispose, watch } from 'vue'
 import type { DeviceMe } from '@shared/schemas/device'
 import type { Order } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
@@ -11,6 +11,8 @@ import { useMenuStore } from '@/stores/menu'
 import { useOutboxStore } from '@/stores/outbox'
 import { useOnline } from './useOnline'
 import { useServerEvents } from './useServerEvents'
+
+const HEAL_INTERVAL_MS = 10_000
 
 function isObject (value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -77,6 +79,13 @@ export function useTabletSession () {
   })
 
   const { online } = useOnline(catchUp)
+
+  // Recovers from a start without the server (or without a menu): the screen promised to keep trying.
+  const heal = setInterval(() => {
+    if (device.state === 'unreachable') void device.refresh()
+    else if (paired.value && !menu.menu && !menu.loading) void menu.refresh()
+  }, HEAL_INTERVAL_MS)
+  onScopeDispose(() => clearInterval(heal))
 
   return { boot, paired, online, connected: events.connected }
 }
