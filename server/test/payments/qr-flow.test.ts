@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, until,
 } from './fixtures.js'
+import { SseClient } from '../sse-client.js'
 import type { Payment } from '../../../shared/src/schemas/payment.js'
+import type { Order } from '../../../shared/src/schemas/order.js'
 
 describe('QR payment', () => {
   it('pays an order through the notification and tells the tablet', async () => {
@@ -22,14 +24,19 @@ describe('QR payment', () => {
     expect(again.status).toBe(200)
     expect(again.body.id).toBe(created.body.id)
 
-    const updates: Payment[] = []
-    app.events.subscribe(event => {
-      if (event.event === 'payment.updated' && event.audience.kind === 'table') updates.push(event.data as Payment)
-    })
-    expect(await payAtAlipay(base, created.body.id)).toBe(200)
-    await until(async () => (await paymentStatus(app, created.body.id)) === 'paid', 10_000, 'payment paid')
+    // The tablet's own live stream, over a real socket, hears about it.
+    const stream = await SseClient.open(`${base}/api/events`, { cookie: tablet.cookie })
+    try {
+      const paidEvent = stream.next(message => message.event === 'payment.updated' && (message.data as Payment).status === 'paid', 10_000)
+      const orderEvent = stream.next(message => message.event === 'order.updated' && (message.data as Order).status === 'paid', 10_000)
+      expect(await payAtAlipay(base, created.body.id)).toBe(200)
+      expect((await paidEvent).data).toMatchObject({ id: created.body.id, status: 'paid' })
+      expect((await orderEvent).data).toMatchObject({ id: orderId, status: 'paid', payments: [expect.objectContaining({ status: 'paid' })] })
+    } finally {
+      stream.close()
+    }
+    expect(await paymentStatus(app, created.body.id)).toBe('paid')
     expect(await orderStatus(app, orderId)).toBe('paid')
-    expect(updates.some(update => update.id === created.body.id && update.status === 'paid')).toBe(true)
 
     const read = await api<Payment>(base, `/api/payments/${created.body.id}`, { cookie: tablet.cookie })
     expect(read.body).toMatchObject({ status: 'paid', tradeNo: expect.any(String) })
