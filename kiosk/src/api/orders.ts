@@ -1,7 +1,8 @@
 // Order and payment endpoints of the tablet.
 import type { CreateOrder, Order } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
-import { request } from './client'
+import type { PricingProblem } from '@shared/pricing'
+import { isApiError, request } from './client'
 
 /** 201 for a new order, 200 with the same order for a repeated `clientOrderId`. */
 export function createOrder (body: CreateOrder): Promise<Order> {
@@ -23,4 +24,11 @@ export function getPayment (id: string): Promise<Payment> {
 
 export function cancelPayment (id: string): Promise<Payment> {
   return request('POST', `/api/payments/${encodeURIComponent(id)}/cancel`, { body: {} })
+}
+
+/** The dishes a 422 refusal of an order names (`details.problems`), or none. */
+export function pricingProblemsOf (error: unknown): PricingProblem[] {
+  if (!isApiError(error) || error.status !== 422) return []
+  const details = error.details as { problems?: unknown } | undefined
+  return Array.isArray(details?.problems) ? details.problems as PricingProblem[] : []
 }

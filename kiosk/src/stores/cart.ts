@@ -2,6 +2,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { orderTotals, priceLine, type PriceResult, type PricingProblem } from '@shared/pricing'
+import type { LocalizedText } from '@shared/schemas/common'
 import type { MenuItem } from '@shared/schemas/menu'
 import type { CreateOrder } from '@shared/schemas/order'
 import * as db from '@/db'
@@ -21,6 +22,13 @@ export interface LineChoice {
   quantity: number
   optionIds: readonly string[]
   note: string
+}
+
+/** A dish taken out of the cart because it can no longer be ordered, for the explanation to the diner. */
+export interface RefusedLine {
+  itemId: string
+  names: LocalizedText | null
+  code: PricingProblem['code']
 }
 
 export interface PricedCartLine {
@@ -140,6 +148,17 @@ export const useCartStore = defineStore('cart', () => {
     return dropped
   }
 
+  /** Removes what was refused and says which dishes went, once per dish. */
+  function removeRefused (refused: readonly PricingProblem[]): RefusedLine[] {
+    const menu = useMenuStore()
+    const dishes = new Set(removeProblemLines(refused).map(line => line.itemId))
+    return [...dishes].map(itemId => ({
+      itemId,
+      names: menu.itemsById.get(itemId)?.names ?? null,
+      code: refused.find(problem => problem.itemId === itemId)?.code ?? 'ITEM_UNAVAILABLE',
+    }))
+  }
+
   function clear (): void {
     lines.value = []
     note.value = ''
@@ -196,7 +215,7 @@ export const useCartStore = defineStore('cart', () => {
   return {
     lines, note, pending, restored,
     priced, problems, totals, count, isEmpty, signature,
-    add, replace, setQuantity, remove, setNote, setPending, removeProblemLines, clear, orderBody, restore, flush,
+    add, replace, setQuantity, remove, setNote, setPending, removeProblemLines, removeRefused, clear, orderBody, restore, flush,
   }
 })
 

@@ -1,13 +1,12 @@
 // Placing the order and paying it: the tablet mirrors the server's order and payment, it never decides them.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { LocalizedText } from '@shared/schemas/common'
 import type { PricingProblem } from '@shared/pricing'
 import type { Order } from '@shared/schemas/order'
 import type { Payment, PaymentStatus } from '@shared/schemas/payment'
-import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment } from '@/api/orders'
+import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment, pricingProblemsOf } from '@/api/orders'
 import { isApiError } from '@/api/client'
-import { useCartStore } from './cart'
+import { useCartStore, type RefusedLine } from './cart'
 import { useKioskStore } from './kiosk'
 import { useMenuStore } from './menu'
 import { useOutboxStore, type SendResult } from './outbox'
@@ -23,25 +22,12 @@ export type CheckoutPhase =
   | 'sendFailed'
   /** The order exists; the payment screen shows the state of its payment. */
   | 'payment'
-  /** The server said the payment is paid. */
+  /** The server said the payment (or, settled by staff, the order) is paid. */
   | 'paid'
-
-/** One line the server (or the live menu) refused, for the explanation shown to the diner. */
-export interface RefusedLine {
-  itemId: string
-  names: LocalizedText | null
-  code: PricingProblem['code']
-}
 
 // Mirrors OPEN_PAYMENT_STATUSES of shared/src/schemas/payment.ts without pulling TypeBox into the bundle.
 const OPEN_STATUSES: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
 const PAID_ORDER_STATUSES: readonly Order['status'][] = ['paid', 'preparing', 'ready', 'served']
-
-function problemsOf (error: unknown): PricingProblem[] {
-  if (!isApiError(error) || error.status !== 422) return []
-  const details = error.details as { problems?: unknown } | undefined
-  return Array.isArray(details?.problems) ? details.problems as PricingProblem[] : []
-}
 
 export const useCheckoutStore = defineStore('checkout', () => {
   const phase = ref<CheckoutPhase>('cart')
@@ -50,8 +36,6 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const payment = shallowRef<Payment | null>(null)
   const creatingPayment = ref(false)
   const cancelling = ref(false)
-  /** True when the diner pressed Cancel, so a cancelled payment is not reported as a timeout. */
-  const cancelledByDiner = ref(false)
   /** Code of the last failed request of this screen (send, create payment, cancel). */
   const errorCode = ref<string | null>(null)
   /** Lines taken out of the cart because they can no longer be ordered; shown once to the diner. */
@@ -84,16 +68,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
   }
 
   function showRefusal (problems: readonly PricingProblem[]): void {
-    const cart = useCartStore()
-    const menu = useMenuStore()
-    const removed = cart.removeProblemLines(problems)
-    const seen = new Set<string>()
-    refused.value = removed.flatMap((line) => {
-      if (seen.has(line.itemId)) return []
-      seen.add(line.itemId)
-      const problem = problems.find(candidate => candidate.itemId === line.itemId)
-      return [{ itemId: line.itemId, names: menu.itemsById.get(line.itemId)?.names ?? null, code: problem?.code ?? 'ITEM_UNAVAILABLE' }]
-    })
+    refused.value = useCartStore().removeRefused(problems)
   }
 
   /** "Place order": one order per cart content, however often it is tapped. */
@@ -144,7 +119,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
         return
       case 'rejected': {
         cart.setPending(null)
-        const problems = problemsOf(result.error)
+        const problems = pricingProblemsOf(result.error)
         if (problems.length > 0) {
           showRefusal(problems)
           void useMenuStore().refresh()
@@ -162,7 +137,6 @@ export const useCheckoutStore = defineStore('checkout', () => {
     stopPolling()
     order.value = target
     payment.value = null
-    cancelledByDiner.value = false
     errorCode.value = null
     phase.value = 'payment'
     useKioskStore().show('pay')
@@ -199,11 +173,13 @@ export const useCheckoutStore = defineStore('checkout', () => {
     if (!isCurrent) return
     order.value = next
     if (phase.value !== 'paid' && PAID_ORDER_STATUSES.includes(next.status)) {
+      // A paid payment of the order, or staff settled it at the counter: the thank-you screen then
+      // says so instead of "paid with Alipay" (the QR showing meanwhile is cancelled by the server).
       const paid = next.payments.find(candidate => candidate.status === 'paid')
-      if (paid) {
-        payment.value = paid
-        markPaid()
-      }
+      if (paid) payment.value = paid
+      markPaid()
+    } else if (next.status === 'cancelled') {
+      stopPolling()
     }
   }
 
@@ -223,7 +199,6 @@ export const useCheckoutStore = defineStore('checkout', () => {
       return
     }
     cancelling.value = true
-    cancelledByDiner.value = true
     try {
       applyPayment(await apiCancelPayment(current.id))
     } catch (error) {
@@ -298,13 +273,12 @@ export const useCheckoutStore = defineStore('checkout', () => {
     payment.value = null
     creatingPayment.value = false
     cancelling.value = false
-    cancelledByDiner.value = false
     errorCode.value = null
     refused.value = []
   }
 
   return {
-    phase, order, payment, creatingPayment, cancelling, cancelledByDiner, errorCode, refused, busy,
+    phase, order, payment, creatingPayment, cancelling, errorCode, refused, busy,
     paymentOpen, sending,
     placeOrder, handleSendResult, startPayment, applyPayment, applyOrder, cancelPayment, retry, backToMenu,
     resync, resume, dismissRefusal, reset,

@@ -123,17 +123,30 @@ describe('checkout', () => {
     const order = checkout.order!
     const waiting = checkout.payment!
 
-    // An order event without a paid payment is not proof of payment.
-    checkout.applyOrder({ ...order, status: 'paid', payments: [waiting] })
-    expect(checkout.phase).toBe('payment')
-    // Another order's payment is ignored.
+    // Still waiting, and another order's payment is ignored.
+    checkout.applyPayment({ ...waiting, updatedAt: new Date(Date.now() + 500).toISOString() })
     checkout.applyPayment({ ...waiting, orderId: 'ord_other', status: 'paid' })
+    checkout.applyOrder({ ...order, payments: [waiting] })
+    expect(checkout.phase).toBe('payment')
     expect(kiosk.screen).toBe('pay')
 
     checkout.applyPayment({ ...waiting, status: 'paid', updatedAt: new Date(Date.now() + 1000).toISOString() })
     expect(checkout.phase).toBe('paid')
     expect(kiosk.screen).toBe('thanks')
     expect(cart.isEmpty).toBe(true)
+  })
+
+  it('an order settled by staff at the counter ends the payment without claiming an Alipay payment', async () => {
+    const { cart, checkout, kiosk } = await start()
+    acceptOrders()
+    cart.add({ itemId: 'tea', quantity: 1, optionIds: [], note: '' })
+    await checkout.placeOrder()
+    await vi.waitFor(() => expect(checkout.payment?.status).toBe('waiting'))
+
+    checkout.applyOrder({ ...checkout.order!, status: 'paid', payments: [checkout.payment!] })
+    expect(kiosk.screen).toBe('thanks')
+    expect(checkout.payment?.status).toBe('waiting')
+    expect(checkout.paymentOpen).toBe(false)
   })
 
   it('after Cancel, the same cart pays the same order again instead of placing a second one', async () => {
