@@ -48,6 +48,8 @@ export default async function globalSetup (): Promise<() => Promise<void>> {
       STAFF_PIN: E2E_STAFF_PIN,
       LOG_LEVEL: 'warn',
       PAYMENT_QR_TIMEOUT_S: process.env.E2E_QR_TIMEOUT_S ?? '30',
+      // Several builds can coexist (parallel work, update tests): E2E_KIOSK_DIR picks one.
+      ...(process.env.E2E_KIOSK_DIR ? { KIOSK_DIST_DIR: process.env.E2E_KIOSK_DIR } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })

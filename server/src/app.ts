@@ -26,6 +26,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   /** Serve the built kiosk from dist/kiosk (off in most tests). */
   serveKiosk?: boolean
+  /** Another build of the kiosk to serve instead of dist/kiosk (browser tests of updates). */
+  kioskDir?: string
   payments?: PaymentsPluginOptions
 }
 
@@ -61,7 +63,7 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(alipay)
   await app.register(payments, options.payments ?? {})
   await app.register(routes)
-  if (options.serveKiosk) await app.register(kioskStatic)
+  if (options.serveKiosk) await app.register(kioskStatic, options.kioskDir ? { root: options.kioskDir } : {})
   return app
 }
 

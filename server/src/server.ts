@@ -36,6 +36,8 @@ async function main (): Promise<void> {
   const app = await buildApp({
     config,
     serveKiosk: true,
+    // Development and browser tests only: serve a kiosk build from another folder than dist/kiosk.
+    ...(process.env.KIOSK_DIST_DIR ? { kioskDir: process.env.KIOSK_DIST_DIR } : {}),
     logger: {
       level: config.logLevel,
       // Secrets never reach the log, whichever object carries them.

@@ -30,13 +30,14 @@ export function fromAlipayAmount (text: string): number {
   return yuan * 100 + cents
 }
 
-/** Display formatting for people, e.g. "¥12.50" or "CN¥12.50" depending on locale. */
+/** Display formatting for people: "¥12.50" in every locale (a restaurant's own currency needs no country prefix). */
 export function formatMoney (minor: number, currency: string, locale: string): string {
   const factor = minorPerMajor(currency)
   const digits = Math.round(Math.log10(factor))
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(minor / factor)
