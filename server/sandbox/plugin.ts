@@ -5,6 +5,7 @@ import { registerGatewayRoutes } from './gateway/routes.js'
 import type { SandboxOptions } from './options.js'
 import { registerOAuthRoutes } from './pages/oauth-routes.js'
 import { registerPaymentRoutes } from './pages/payment-routes.js'
+import { registerHomePage } from './pages/home-page.js'
 import { createSandbox } from './sandbox.js'
 
 export type { SandboxFaults, SandboxFaultsInput, SandboxOptions } from './options.js'
@@ -34,4 +35,5 @@ export const sandboxPlugin: FastifyPluginAsync<SandboxOptions> = async (fastify,
   registerPaymentRoutes(fastify, sandbox)
   registerOAuthRoutes(fastify, sandbox)
   registerAdminRoutes(fastify, sandbox)
+  registerHomePage(fastify, sandbox)
 }

@@ -24,7 +24,7 @@ function banner (config: AppConfig, notes: readonly string[]): string {
     `  Table tablet:   ${config.publicUrl}/`,
     `  Staff console:  ${config.publicUrl}/staff`,
   ]
-  if (config.alipay.mode === 'sandbox-local') lines.push(`  Alipay sandbox: ${config.publicUrl}/sandbox/ (built-in emulator; scan QR codes with a phone on this network)`)
+  if (config.alipay.mode === 'sandbox-local') lines.push(`  Alipay sandbox: ${config.publicUrl}/sandbox/ (built-in emulator: scan the tablet's QR with a phone on this network, or open this page)`)
   lines.push(`  Data:           ${config.dataDir}`, '')
   for (const note of notes) lines.push(`  ${note}`)
   if (notes.length > 0) lines.push('')
