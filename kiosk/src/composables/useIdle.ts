@@ -57,7 +57,11 @@ export function useIdle (options: IdleOptions) {
     if (options.enabled.value) options.onTimeout()
   }
 
-  const onActivity = (): void => arm()
+  // While "Still there?" shows, its buttons and backdrop answer on click. Closing it on pointerdown would take it
+  // away under the finger: "Start over now" could never be tapped, and the tap would land on the screen behind.
+  const onActivity = (): void => {
+    if (!warning.value) arm()
+  }
   for (const name of ACTIVITY_EVENTS) target.addEventListener(name, onActivity, { capture: true, passive: true })
 
   watch(options.enabled, arm, { immediate: true })
