@@ -3,6 +3,8 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { PWA_OPTIONS } from './kiosk/src/pwa/pwa-options.ts'
 
 const serverPort = Number(process.env.PORT ?? 8080)
 
@@ -20,6 +22,8 @@ export default defineConfig({
       dropMessageCompiler: true,
       strictMessage: true,
     }),
+    // The service worker (kiosk/src/sw.ts) and the web app manifest; options in kiosk/src/pwa/pwa-options.ts.
+    VitePWA(PWA_OPTIONS),
   ],
   resolve: {
     alias: {

@@ -7,4 +7,7 @@ import { router } from './router'
 import './styles/tokens.css'
 import './styles/base.css'
 
+// Which build runs (VITE_APP_BUILD): support and the update tests read it from the page.
+document.documentElement.dataset.build = import.meta.env.VITE_APP_BUILD ?? 'dev'
+
 createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')

@@ -9,10 +9,13 @@ import { useDeviceStore } from '@/stores/device'
 import { useKioskStore } from '@/stores/kiosk'
 import { useMenuStore } from '@/stores/menu'
 import { useOutboxStore } from '@/stores/outbox'
+import { cacheDishImages, onOutboxReplayed } from '@/pwa/worker-messages'
 import { useOnline } from './useOnline'
 import { useServerEvents } from './useServerEvents'
 
 const HEAL_INTERVAL_MS = 10_000
+/** Reconnect signals come in bursts (network back, stream open): one catch-up per burst. */
+const CATCH_UP_GAP_MS = 1_000
 
 function isObject (value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -32,11 +35,26 @@ export function useTabletSession () {
   async function boot (): Promise<void> {
     await Promise.all([cart.restore(), outbox.load(), menu.loadCached()])
     if (!cart.isEmpty) kiosk.show('menu')
+    // An order saved before the reload is still on its way: the diner sees it waiting, then paying.
+    checkout.restoreQueued()
     await device.boot()
   }
 
+  let lastCatchUp = 0
+  let trailingCatchUp: ReturnType<typeof setTimeout> | undefined
+
   /** Everything that may have changed while the tablet was not listening. */
   function catchUp (): void {
+    const wait = lastCatchUp + CATCH_UP_GAP_MS - Date.now()
+    if (wait > 0) {
+      // Part of the same burst: one more pass at its end, in case the first came too early.
+      trailingCatchUp ??= setTimeout(() => {
+        trailingCatchUp = undefined
+        catchUp()
+      }, wait)
+      return
+    }
+    lastCatchUp = Date.now()
     if (!paired.value) {
       void device.refresh()
       return
@@ -80,12 +98,25 @@ export function useTabletSession () {
 
   const { online } = useOnline(catchUp)
 
+  // The worker's Background Sync replay reached the server: take the answers and go on to payment.
+  const stopReplayed = onOutboxReplayed(() => { void outbox.drain() })
+  // Every menu the tablet gets, its pictures go into the worker's cache for an offline start.
+  watch(() => menu.menu, (current) => {
+    if (current) cacheDishImages(current.items.flatMap(item => item.image ? [item.image] : []))
+  }, { immediate: true })
+
   // Recovers from a start without the server (or without a menu): the screen promised to keep trying.
   const heal = setInterval(() => {
     if (device.state === 'unreachable') void device.refresh()
     else if (paired.value && !menu.menu && !menu.loading) void menu.refresh()
+    // The outbox's periodic sweep; it keeps to the backoff of the last failures.
+    if (paired.value) void outbox.drain({ whenDue: true })
   }, HEAL_INTERVAL_MS)
-  onScopeDispose(() => clearInterval(heal))
+  onScopeDispose(() => {
+    clearInterval(heal)
+    clearTimeout(trailingCatchUp)
+    stopReplayed()
+  })
 
   return { boot, paired, online, connected: events.connected }
 }

@@ -42,6 +42,8 @@ export interface OutboxEntry {
   createdAt: string
   attempts: number
   lastErrorCode: string | null
+  /** When the tablet last tried to send it (since database version 2; null before the first try). */
+  lastAttemptAt: string | null
 }
 
 export type DeviceRecord = DeviceMe

@@ -261,6 +261,15 @@ export const useCheckoutStore = defineStore('checkout', () => {
     }
   }
 
+  /** After a reload: an order still in the outbox shows as saved again, and goes on to payment once sent. */
+  function restoreQueued (): void {
+    const pending = useCartStore().pending
+    if (!pending || pending.order || phase.value !== 'cart') return
+    if (!useOutboxStore().entries.some(entry => entry.clientOrderId === pending.clientOrderId)) return
+    phase.value = 'queued'
+    useKioskStore().show('pay')
+  }
+
   function dismissRefusal (): void {
     refused.value = []
   }
@@ -281,7 +290,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     phase, order, payment, creatingPayment, cancelling, errorCode, refused, busy,
     paymentOpen, sending,
     placeOrder, handleSendResult, startPayment, applyPayment, applyOrder, cancelPayment, retry, backToMenu,
-    resync, resume, dismissRefusal, reset,
+    resync, resume, restoreQueued, dismissRefusal, reset,
   }
 })
 

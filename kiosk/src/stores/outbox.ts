@@ -4,8 +4,10 @@ import { computed, ref } from 'vue'
 import type { CreateOrder, Order } from '@shared/schemas/order'
 import { createOrder } from '@/api/orders'
 import { ApiError, isApiError } from '@/api/client'
+import { reportServerReachable } from '@/composables/useOnline'
 import * as db from '@/db'
 import type { OutboxEntry } from '@/db'
+import { requestOutboxSync } from '@/pwa/worker-messages'
 import { useCheckoutStore } from './checkout'
 
 /** What became of one attempt to send an order. */
@@ -19,7 +21,9 @@ export type SendResult =
   | { status: 'rejected', error: ApiError }
 
 const DEVICE_CODES = new Set(['DEVICE_UNKNOWN', 'DEVICE_NOT_PAIRED'])
-const MAX_BACKOFF_MS = 60_000
+
+/** Backoff between automatic attempts: 2 s, 4 s, 8 s … up to a minute (with ±20 % jitter). */
+export const OUTBOX_BACKOFF = { firstMs: 2_000, maxMs: 60_000 } as const
 
 function classify (error: unknown): SendResult {
   const apiError = isApiError(error) ? error : new ApiError(0, 'UNKNOWN', String(error))
@@ -33,9 +37,16 @@ export const useOutboxStore = defineStore('outbox', () => {
   const loaded = ref(false)
   /** Consecutive failed attempts, for the backoff. */
   const failures = ref(0)
+  /** Before this time (ms since the epoch) the periodic sweep leaves the outbox alone; a reconnect does not wait. */
+  const nextAttemptAt = ref(0)
+  /** The last answer said the tablet is not paired: the sweep waits for pairing instead of asking again. */
+  const held = ref(false)
+  /** Orders the tablet could not write to its storage: still sent from memory, but a reload would lose them. */
+  const unsaved = ref<string[]>([])
   const count = computed(() => entries.value.length)
 
   const inflight = new Map<string, Promise<SendResult>>()
+  let draining: Promise<void> | null = null
   let retryTimer: ReturnType<typeof setTimeout> | undefined
 
   /** Reads what a previous run left unsent; call once at start. */
@@ -51,19 +62,25 @@ export const useOutboxStore = defineStore('outbox', () => {
     }
   }
 
+  /** Writes an entry; if storage refuses even after freeing caches, the order still goes out from memory. */
+  async function persist (entry: OutboxEntry): Promise<void> {
+    try {
+      await db.putOutboxEntry(entry)
+      unsaved.value = unsaved.value.filter(id => id !== entry.clientOrderId)
+    } catch (error) {
+      console.error(db.isQuotaError(error) ? 'storage full: order kept in memory only' : 'order not written to the outbox', error)
+      if (!unsaved.value.includes(entry.clientOrderId)) unsaved.value = [...unsaved.value, entry.clientOrderId]
+    }
+  }
+
   /** Writes the order to the outbox first, then sends it; a retry with the same id cannot double the order. */
   async function submit (body: CreateOrder): Promise<SendResult> {
     let entry = entries.value.find(candidate => candidate.clientOrderId === body.clientOrderId)
     if (!entry) {
-      entry = { clientOrderId: body.clientOrderId, body, createdAt: new Date().toISOString(), attempts: 0, lastErrorCode: null }
+      entry = { clientOrderId: body.clientOrderId, body, createdAt: new Date().toISOString(), attempts: 0, lastErrorCode: null, lastAttemptAt: null }
       entries.value.push(entry)
     }
-    try {
-      await db.putOutboxEntry(entry)
-    } catch (error) {
-      // Without storage the order can still go out now; it just would not survive a reload.
-      console.warn('order not written to the outbox', error)
-    }
+    await persist(entry)
     return send(entry)
   }
 
@@ -77,49 +94,73 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   async function attemptSend (entry: OutboxEntry): Promise<SendResult> {
     let result: SendResult
+    const attemptedAt = new Date().toISOString()
     try {
       result = { status: 'sent', order: await createOrder(entry.body) }
     } catch (error) {
       result = classify(error)
     }
+    // Any answer at all means the server is there; no answer means it is not (the banner follows).
+    reportServerReachable(!(result.status === 'queued' && result.error.status === 0))
     if (result.status === 'sent' || result.status === 'rejected') {
       entries.value = entries.value.filter(candidate => candidate.clientOrderId !== entry.clientOrderId)
+      unsaved.value = unsaved.value.filter(id => id !== entry.clientOrderId)
       await db.deleteOutboxEntry(entry.clientOrderId).catch((error: unknown) => console.warn('outbox entry not deleted', error))
     } else {
       const stored = entries.value.find(candidate => candidate.clientOrderId === entry.clientOrderId)
       if (stored) {
         stored.attempts += 1
         stored.lastErrorCode = result.error.code
-        await db.putOutboxEntry(stored).catch(() => undefined)
+        stored.lastAttemptAt = attemptedAt
+        await persist(stored)
       }
     }
-    if (result.status === 'queued') scheduleRetry()
-    else failures.value = 0
+    held.value = result.status === 'held'
+    if (result.status === 'queued') {
+      scheduleRetry()
+      void requestOutboxSync()
+    } else {
+      failures.value = 0
+      nextAttemptAt.value = 0
+    }
     useCheckoutStore().handleSendResult(entry.clientOrderId, result)
+    // After a success, whatever else waits goes out now rather than at the next sweep.
+    if (result.status === 'sent' && entries.value.length > 0 && !draining) void drain()
     return result
   }
 
   function scheduleRetry (): void {
     failures.value += 1
     clearTimeout(retryTimer)
-    const delay = Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (failures.value - 1))
-    retryTimer = setTimeout(() => { void drain() }, delay * (0.8 + Math.random() * 0.4))
+    const delay = Math.min(OUTBOX_BACKOFF.maxMs, OUTBOX_BACKOFF.firstMs * 2 ** (failures.value - 1)) * (0.8 + Math.random() * 0.4)
+    nextAttemptAt.value = Date.now() + delay
+    retryTimer = setTimeout(() => { void drain() }, delay)
   }
 
-  /** Sends everything waiting, oldest first; stops at the first failure that says "not now". */
-  async function drain (): Promise<void> {
-    clearTimeout(retryTimer)
+  async function drainOnce (): Promise<void> {
     for (const entry of [...entries.value]) {
       const result = await send(entry)
       if (result.status === 'queued' || result.status === 'held') return
     }
   }
 
+  /**
+   * Sends everything waiting, oldest first; stops at the first failure that says "not now".
+   * `whenDue` is the periodic sweep: it respects the backoff and a tablet waiting to be paired.
+   */
+  async function drain (options: { whenDue?: boolean } = {}): Promise<void> {
+    if (options.whenDue && (entries.value.length === 0 || held.value || Date.now() < nextAttemptAt.value)) return
+    if (draining) return draining
+    clearTimeout(retryTimer)
+    draining = drainOnce().finally(() => { draining = null })
+    return draining
+  }
+
   function stop (): void {
     clearTimeout(retryTimer)
   }
 
-  return { entries, loaded, failures, count, load, submit, drain, stop }
+  return { entries, loaded, failures, nextAttemptAt, held, unsaved, count, load, submit, drain, stop }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOutboxStore, import.meta.hot))

@@ -12,6 +12,7 @@ function entry (id: string, createdAt: string): OutboxEntry {
     createdAt,
     attempts: 0,
     lastErrorCode: null,
+    lastAttemptAt: null,
   }
 }
 

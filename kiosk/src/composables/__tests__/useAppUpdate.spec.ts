@@ -1,0 +1,114 @@
+// Updates on a kiosk: a waiting version is switched to only when the tablet is between diners, and checked for periodically.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, ref, type EffectScope } from 'vue'
+import { useAppUpdate } from '@/composables/useAppUpdate'
+import { SW_URL } from '@/pwa/sw-config'
+import { UPDATE_CHECK_MS } from '@/pwa/update-policy'
+
+const registration = { installing: null as object | null, update: vi.fn(async () => undefined) }
+
+class FakeWorkbox extends EventTarget {
+  static instances: FakeWorkbox[] = []
+  readonly messageSkipWaiting = vi.fn()
+  constructor (readonly url: string) {
+    super()
+    FakeWorkbox.instances.push(this)
+  }
+
+  async register (): Promise<typeof registration> {
+    return registration
+  }
+}
+
+vi.mock('workbox-window', () => ({ Workbox: FakeWorkbox }))
+
+let scope: EffectScope
+let workbox: FakeWorkbox
+const reload = vi.fn()
+
+function start (canApply = ref(false)) {
+  scope = effectScope()
+  const update = scope.run(() => useAppUpdate({ canApply }))!
+  return {
+    canApply,
+    update: {
+      ...update,
+      /** Registers, and keeps the Workbox it made for the test to drive. */
+      start: async () => {
+        await update.start()
+        workbox = FakeWorkbox.instances.at(-1)!
+      },
+    },
+  }
+}
+
+describe('useAppUpdate', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    vi.stubEnv('PROD', true)
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: {} })
+    vi.spyOn(window.location, 'reload').mockImplementation(reload)
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('// sw', { status: 200 })))
+    registration.installing = null
+    registration.update.mockClear()
+    reload.mockClear()
+  })
+
+  afterEach(() => {
+    scope.stop()
+    Reflect.deleteProperty(navigator, 'serviceWorker')
+    vi.useRealTimers()
+    vi.unstubAllEnvs()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+
+  it('keeps a waiting version while a diner uses the tablet, then switches and reloads between diners', async () => {
+    const { update, canApply } = start()
+    await update.start()
+    expect(workbox.url).toBe(SW_URL)
+
+    workbox.dispatchEvent(new Event('waiting'))
+    expect(update.waiting.value).toBe(true)
+    expect(workbox.messageSkipWaiting).not.toHaveBeenCalled()
+
+    canApply.value = true
+    await vi.waitFor(() => expect(workbox.messageSkipWaiting).toHaveBeenCalledTimes(1))
+    expect(reload).not.toHaveBeenCalled()
+    workbox.dispatchEvent(new Event('controlling'))
+    expect(reload).toHaveBeenCalledTimes(1)
+  })
+
+  it('switches at once when the version arrives while the tablet is already between diners', async () => {
+    const { update } = start(ref(true))
+    await update.start()
+    workbox.dispatchEvent(new Event('waiting'))
+    expect(workbox.messageSkipWaiting).toHaveBeenCalledTimes(1)
+  })
+
+  it('never reloads for the first install taking control', async () => {
+    const { update } = start(ref(true))
+    await update.start()
+    workbox.dispatchEvent(new Event('controlling'))
+    expect(reload).not.toHaveBeenCalled()
+  })
+
+  it('looks for a new version every 15 minutes, and not while the server is down', async () => {
+    const { update } = start()
+    await update.start()
+    await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS)
+    expect(fetch).toHaveBeenCalledWith(SW_URL, expect.objectContaining({ cache: 'no-store' }))
+    expect(registration.update).toHaveBeenCalledTimes(1)
+
+    vi.mocked(fetch).mockRejectedValue(new TypeError('Failed to fetch'))
+    await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS)
+    expect(registration.update).toHaveBeenCalledTimes(1)
+  })
+
+  it('looks for a new version each time the tablet gets back between diners', async () => {
+    const { update, canApply } = start()
+    await update.start()
+    canApply.value = true
+    await vi.waitFor(() => expect(registration.update).toHaveBeenCalledTimes(1))
+  })
+})
