@@ -8,7 +8,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: './specs',
-  outputDir: '../test-results/e2e',
+  // Playwright empties its output folder at start: engineers running specs at once each name their own.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? '../test-results/e2e',
   globalSetup: './global-setup.ts',
   // Tests share one server; each pairs its own tablets, so files may run in parallel.
   workers: 2,
@@ -16,7 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: process.env.E2E_REPORT_DIR ?? '../playwright-report', open: 'never' }]],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
