@@ -78,6 +78,8 @@ test('browse, choose options, order, pay with the phone and follow the kitchen l
   await sheet.getByTestId('dish-quantity-increase').click()
   await expect(total).toHaveText(money(menu, unitPrice * 2))
   await sheet.getByTestId('dish-note').fill('No coriander, please')
+  // The sheet as a diner first reads it: name and price at the top.
+  await sheet.getByRole('heading', { name: dish.names.en }).scrollIntoViewIfNeeded()
   await saveScreenshot(page, 'dish-sheet')
   await sheet.getByTestId('dish-add').click()
   await expect(sheet).toBeHidden()
