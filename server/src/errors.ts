@@ -20,6 +20,12 @@ export const LastManagerError = createError('LAST_MANAGER', 'The last manager ca
 export const DeviceAlreadyPairedError = createError('DEVICE_ALREADY_PAIRED', 'This tablet is already paired to a table', 409)
 export const RateLimitedError = createError('RATE_LIMITED', 'Too many attempts. Try again in %s s.', 429)
 export const UnprocessableError = createError('UNPROCESSABLE', '%s', 422)
+export const CategoryNotEmptyError = createError('CATEGORY_NOT_EMPTY', 'This category still holds %s dish(es): move or remove them first', 409)
+export const CategoryUnknownError = createError('CATEGORY_NOT_FOUND', 'There is no category %s on the menu', 422)
+export const OptionGroupInvalidError = createError('OPTION_GROUP_INVALID', '%s', 422)
+export const ItemNotInCategoryError = createError('ITEM_NOT_IN_CATEGORY', '%s', 422)
+export const ImageInvalidError = createError('IMAGE_INVALID', 'The file is not a valid %s picture', 400)
+export const UnsupportedMediaTypeError = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415)
 
 /** A pricing problem (ITEM_UNAVAILABLE, OPTION_TOO_FEW, …) keeps its own code and lists every offending line. */
 export class OrderRejectedError extends Error {

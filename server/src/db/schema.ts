@@ -39,6 +39,8 @@ export interface DevicesTable {
   last_seen_at: string | null
   app_version: string | null
   created_at: string
+  /** Orders waiting in the tablet's outbox, as it last reported (004). */
+  unsent_orders: number | null
 }
 
 export interface PairingCodesTable {
@@ -51,6 +53,8 @@ export interface CategoriesTable {
   id: string
   names: string
   sort: number
+  /** Set when a manager removed the category; removed dishes may still point at it. (004) */
+  removed_at: string | null
 }
 
 export interface ItemsTable {
@@ -64,6 +68,8 @@ export interface ItemsTable {
   allergens: string
   available: number
   sort: number
+  /** Set when a manager removed the dish; past order lines keep their own snapshots. (004) */
+  removed_at: string | null
 }
 
 export interface OptionGroupsTable {

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js'
 import type { AlertRow } from '../db/schema.js'
 import type { EventHub } from '../plugins/app/event-hub.js'
 import { newId, nowIso } from '../lib/tokens.js'
+import { explainAlert } from './staff-explanations.js'
 import {
   AlertKindEnum, type Alert, type AlertKind, type AlertSeverity,
 } from '../../../shared/src/schemas/alert.js'
@@ -21,13 +22,17 @@ const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
 }
 
 export function toAlert (row: AlertRow): Alert {
+  const kind = row.kind as AlertKind
+  const detail = JSON.parse(row.detail) as Record<string, unknown>
   return {
     id: row.id,
-    kind: row.kind as AlertKind,
+    kind,
     severity: row.severity as AlertSeverity,
     paymentId: row.payment_id,
     orderId: row.order_id,
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    detail,
+    // Explained when read, not stored: better wording reaches old alerts too.
+    ...explainAlert(kind, detail),
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
   }

@@ -31,6 +31,7 @@ export function toDevice (row: DeviceWithTable, online: boolean): Device {
     lastSeenAt: row.last_seen_at,
     appVersion: row.app_version,
     online,
+    unsentOrders: row.unsent_orders,
   }
 }
 
@@ -73,16 +74,18 @@ export async function createDevice (db: Db, device: { tokenHash: string, name?: 
     last_seen_at: nowIso(),
     app_version: device.appVersion ?? null,
     created_at: nowIso(),
+    unsent_orders: null,
   }
   await db.insertInto('devices').values(row).execute()
   return row
 }
 
-export async function updateDevice (db: Db, id: string, changes: { name?: string, appVersion?: string, lastSeenAt?: string }): Promise<void> {
-  const set: { name?: string, app_version?: string, last_seen_at?: string } = {}
+export async function updateDevice (db: Db, id: string, changes: { name?: string, appVersion?: string, lastSeenAt?: string, unsentOrders?: number }): Promise<void> {
+  const set: { name?: string, app_version?: string, last_seen_at?: string, unsent_orders?: number } = {}
   if (changes.name !== undefined) set.name = changes.name.trim()
   if (changes.appVersion !== undefined) set.app_version = changes.appVersion
   if (changes.lastSeenAt !== undefined) set.last_seen_at = changes.lastSeenAt
+  if (changes.unsentOrders !== undefined) set.unsent_orders = changes.unsentOrders
   if (Object.keys(set).length > 0) await db.updateTable('devices').set(set).where('id', '=', id).execute()
 }
 

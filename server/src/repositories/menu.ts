@@ -71,6 +71,8 @@ async function loadItems (db: Db, ids?: readonly string[]): Promise<MenuItem[]> 
   let itemQuery = db.selectFrom('items')
     .innerJoin('categories', 'categories.id', 'items.category_id')
     .selectAll('items')
+    // A removed dish is gone from the menu and cannot be ordered; past orders keep their own snapshots.
+    .where('items.removed_at', 'is', null)
     .orderBy('categories.sort').orderBy('items.sort').orderBy('items.id')
   if (ids) itemQuery = itemQuery.where('items.id', 'in', ids)
   const itemRows = await itemQuery.execute()
@@ -90,7 +92,8 @@ async function loadItems (db: Db, ids?: readonly string[]): Promise<MenuItem[]> 
 }
 
 export async function loadMenuContent (db: Db): Promise<MenuContent> {
-  const categoryRows = await db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute()
+  const categoryRows = await db.selectFrom('categories').selectAll()
+    .where('removed_at', 'is', null).orderBy('sort').orderBy('id').execute()
   return { categories: categoryRows.map(toCategory), items: await loadItems(db) }
 }
 
@@ -104,8 +107,16 @@ export async function loadItem (db: Db, id: string): Promise<MenuItem | null> {
   return (await loadItems(db, [id]))[0] ?? null
 }
 
+/** Options of dishes still on the menu. */
+function liveOptions (db: Db) {
+  return db.selectFrom('options')
+    .innerJoin('option_groups', 'option_groups.id', 'options.group_id')
+    .innerJoin('items', 'items.id', 'option_groups.item_id')
+    .where('items.removed_at', 'is', null)
+}
+
 export async function loadOption (db: Db, id: string): Promise<MenuOption | null> {
-  const row = await db.selectFrom('options').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await liveOptions(db).selectAll('options').where('options.id', '=', id).executeTakeFirst()
   return row ? toOption(row) : null
 }
 
@@ -127,19 +138,20 @@ export async function getMenuVersion (db: Db): Promise<string> {
 
 export type AvailabilityChange = 'changed' | 'unchanged' | 'missing'
 
-async function setAvailable (db: Db, table: 'items' | 'options', id: string, available: boolean): Promise<AvailabilityChange> {
+export async function setItemAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
+  const exists = await db.selectFrom('items').select('available').where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst()
+  if (!exists) return 'missing'
   const flag = available ? 1 : 0
-  const result = await db.updateTable(table).set({ available: flag })
-    .where('id', '=', id).where('available', '!=', flag).executeTakeFirst()
-  if (result.numUpdatedRows > 0n) return 'changed'
-  const exists = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
-  return exists ? 'unchanged' : 'missing'
+  if (exists.available === flag) return 'unchanged'
+  await db.updateTable('items').set({ available: flag }).where('id', '=', id).execute()
+  return 'changed'
 }
 
-export function setItemAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
-  return setAvailable(db, 'items', id, available)
-}
-
-export function setOptionAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
-  return setAvailable(db, 'options', id, available)
+export async function setOptionAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
+  const exists = await liveOptions(db).select('options.available').where('options.id', '=', id).executeTakeFirst()
+  if (!exists) return 'missing'
+  const flag = available ? 1 : 0
+  if (exists.available === flag) return 'unchanged'
+  await db.updateTable('options').set({ available: flag }).where('id', '=', id).execute()
+  return 'changed'
 }

@@ -99,6 +99,8 @@ export async function loadOrder (db: Db, id: string): Promise<Order | null> {
 export interface OrderListFilter {
   status?: OrderStatus
   tableId?: string
+  /** Only orders whose row changed (created or moved along) after this ISO timestamp. */
+  since?: string
   limit: number
 }
 
@@ -107,6 +109,8 @@ export async function listOrders (db: Db, filter: OrderListFilter): Promise<Orde
   let query = db.selectFrom('orders').selectAll()
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.tableId) query = query.where('table_id', '=', filter.tableId)
+  // Stored timestamps are UTC ISO strings of one length, so text order is time order.
+  if (filter.since) query = query.where('updated_at', '>', new Date(filter.since).toISOString())
   const rows = await query.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(filter.limit).execute()
   return assemble(db, rows)
 }

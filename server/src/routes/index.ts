@@ -6,6 +6,7 @@ import orders from './api/orders/index.js'
 import staffOrders from './api/staff/orders/index.js'
 import staffMenu from './api/staff/menu/index.js'
 import dishImages from './media/dishes.js'
+import uploadedImages from './media/uploads.js'
 import devices from './api/devices/index.js'
 import events from './api/events/index.js'
 import staffSession from './api/staff/session/index.js'
@@ -26,6 +27,7 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(staffOrders, { prefix: '/api/staff/orders' })
   await fastify.register(staffMenu, { prefix: '/api/staff/menu' })
   await fastify.register(dishImages, { prefix: '/media/dishes' })
+  await fastify.register(uploadedImages, { prefix: '/media/uploads' })
   await fastify.register(devices, { prefix: '/api/devices' })
   await fastify.register(events, { prefix: '/api/events' })
   await fastify.register(staffSession, { prefix: '/api/staff/session' })

@@ -1,7 +1,10 @@
 // What a tablet and the staff console see of a device, and the device.changed events that keep them current.
 import type { FastifyInstance } from 'fastify'
-import { ensurePairingCode, findDevice, deviceStatus, toDevice, type DeviceWithTable } from '../repositories/devices.js'
+import { ensurePairingCode, findDevice, deviceStatus, toDevice, updateDevice, type DeviceWithTable } from '../repositories/devices.js'
 import { NotFoundError } from '../errors.js'
+import type { DeviceReport } from '../lib/device-report.js'
+import { nowIso } from '../lib/tokens.js'
+import type { DeviceRow } from '../db/schema.js'
 import { LOCALES } from '../../../shared/src/schemas/common.js'
 import { TabletEventEnum } from '../../../shared/src/schemas/events.js'
 import type { Device, DeviceMe, StoreInfo } from '../../../shared/src/schemas/device.js'
@@ -52,4 +55,20 @@ export async function publishDeviceChanged (fastify: FastifyInstance, id: string
   fastify.events.publish({ kind: 'device', deviceId: id }, TabletEventEnum.DEVICE_CHANGED, me)
   fastify.events.publish({ kind: 'staff' }, TabletEventEnum.DEVICE_CHANGED, device)
   return device
+}
+
+/**
+ * Stores what a tablet reported about itself (app version, unsent orders) when it differs from what
+ * is stored, and shows staff at once. True when it wrote (last_seen_at included).
+ */
+export async function recordDeviceReport (fastify: FastifyInstance, device: DeviceRow, report: DeviceReport): Promise<boolean> {
+  const changes: { appVersion?: string, unsentOrders?: number } = {}
+  if (report.appVersion !== undefined && report.appVersion !== device.app_version) changes.appVersion = report.appVersion
+  if (report.unsentOrders !== undefined && report.unsentOrders !== device.unsent_orders) changes.unsentOrders = report.unsentOrders
+  if (Object.keys(changes).length === 0) return false
+  await updateDevice(fastify.db, device.id, { ...changes, lastSeenAt: nowIso() })
+  const row = await findDevice(fastify.db, device.id)
+  // Staff only: nothing the tablet shows depends on what it reported itself.
+  if (row) fastify.events.publish({ kind: 'staff' }, TabletEventEnum.DEVICE_CHANGED, staffDevice(fastify, row))
+  return true
 }

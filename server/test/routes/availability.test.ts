@@ -73,7 +73,7 @@ describe('PATCH /api/staff/menu/items/:id', () => {
     const unknown = await setDish(app, staff, 'dish_unicorn_steak', { available: false })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND' })
-    for (const payload of [{ available: 'no' }, { available: 0 }, {}, { available: false, price: 1 }]) {
+    for (const payload of [{ available: 'no' }, { available: 0 }, {}, { available: false, colour: 'red' }]) {
       const response = await setDish(app, staff, RICE.itemId, payload)
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
       expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' })

@@ -35,7 +35,7 @@ describe('POST /api/staff/devices/pair', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       id: tablet.deviceId, name: 'Tab A', status: 'paired', table: { id: table.id, label: 'T4' },
-      lastSeenAt: expect.any(String), appVersion: null, online: true,
+      lastSeenAt: expect.any(String), appVersion: null, online: true, unsentOrders: null,
     })
     expect(seen.map(event => [event.event, event.audience])).toEqual([
       ['device.changed', { kind: 'device', deviceId: tablet.deviceId }],

@@ -1,6 +1,6 @@
 // Alerts for staff: payment situations a person must look at (DESIGN.md §6).
 import { Type, type Static } from 'typebox'
-import { IdSchema, TimestampSchema } from './common.js'
+import { IdSchema, LocalizedTextSchema, TimestampSchema } from './common.js'
 
 export const AlertKindEnum = {
   /** Alipay's answer is still unknown after the QR deadline: check the Alipay app before serving. */
@@ -29,8 +29,12 @@ export const AlertSchema = Type.Object({
   severity: Type.Enum(Object.values(AlertSeverityEnum)),
   paymentId: Type.Union([Type.String(), Type.Null()]),
   orderId: Type.Union([Type.String(), Type.Null()]),
-  /** Raw facts for support (Alipay codes, amounts); the console explains the kind in plain words. */
+  /** Raw facts for support (Alipay codes, amounts); `message` and `staffAction` explain them. */
   detail: Type.Record(Type.String(), Type.Unknown()),
+  /** What happened, in plain words (with the Alipay reason when there is one). */
+  message: LocalizedTextSchema,
+  /** What staff should do about it. */
+  staffAction: LocalizedTextSchema,
   createdAt: TimestampSchema,
   acknowledgedAt: Type.Union([TimestampSchema, Type.Null()]),
 })

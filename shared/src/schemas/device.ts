@@ -57,8 +57,21 @@ export const DeviceSchema = Type.Object({
   lastSeenAt: Type.Union([TimestampSchema, Type.Null()]),
   appVersion: Type.Union([Type.String(), Type.Null()]),
   online: Type.Boolean(),
+  /** Orders waiting in the tablet's outbox as it last reported them; null until it reports. */
+  unsentOrders: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 })
 export type Device = Static<typeof DeviceSchema>
+
+/**
+ * How a tablet reports its outbox (an integer 0–999) and its app version: request headers on
+ * `GET /api/devices/me` (and any device request), or query parameters of `GET /api/events`
+ * (`?unsentOrders=&appVersion=`), since EventSource cannot set headers.
+ */
+export const UNSENT_ORDERS_HEADER = 'x-unsent-orders'
+export const APP_VERSION_HEADER = 'x-app-version'
+export const MAX_UNSENT_ORDERS = 999
+export const UnsentOrdersSchema = Type.Integer({ minimum: 0, maximum: MAX_UNSENT_ORDERS })
+export const AppVersionSchema = Type.String({ minLength: 1, maxLength: 40 })
 
 export const PairDeviceSchema = Type.Object({
   pairingCode: PairingCodeSchema,

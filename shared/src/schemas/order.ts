@@ -96,5 +96,7 @@ export type UpdateOrderStatus = Static<typeof UpdateOrderStatusSchema>
 export const OrderListQuerySchema = Type.Object({
   status: Type.Optional(Type.Enum(ORDER_STATUSES)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  /** Only orders changed (created, moved, cancelled) after this moment: a board catching up after a reconnect. */
+  since: Type.Optional(TimestampSchema),
 }, { additionalProperties: false })
 export type OrderListQuery = Static<typeof OrderListQuerySchema>

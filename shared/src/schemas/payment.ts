@@ -1,6 +1,6 @@
 // Payments: one row per Alipay trade (out_trade_no = payment id), and refunds against them.
 import { Type, type Static } from 'typebox'
-import { IdSchema, MoneySchema, TimestampSchema } from './common.js'
+import { IdSchema, LocalizedTextSchema, MoneySchema, TimestampSchema } from './common.js'
 
 export const PaymentStatusEnum = {
   CREATING: 'creating',
@@ -66,6 +66,38 @@ export const PaymentSchema = Type.Object({
   updatedAt: TimestampSchema,
 })
 export type Payment = Static<typeof PaymentSchema>
+
+/** Why a payment or refund failed, for staff: the raw code (an Alipay sub_code or ours) explained in plain words. */
+export const FailureMessageSchema = Type.Object({
+  code: Type.String(),
+  message: LocalizedTextSchema,
+  staffAction: LocalizedTextSchema,
+})
+export type FailureMessage = Static<typeof FailureMessageSchema>
+
+export const PaymentEventSchema = Type.Object({
+  at: Type.String(),
+  source: Type.String(),
+  kind: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+})
+export type PaymentEvent = Static<typeof PaymentEventSchema>
+
+/** A refund in the staff payment detail; a failed one says why. */
+export const StaffRefundSchema = Type.Object({
+  ...RefundSchema.properties,
+  failureMessage: Type.Optional(FailureMessageSchema),
+})
+export type StaffRefund = Static<typeof StaffRefundSchema>
+
+/** `GET /api/staff/payments/:id`: the payment, why it failed (when it did), its refunds and its event log. */
+export const StaffPaymentDetailSchema = Type.Object({
+  payment: PaymentSchema,
+  failureMessage: Type.Optional(FailureMessageSchema),
+  refunds: Type.Array(StaffRefundSchema),
+  events: Type.Array(PaymentEventSchema),
+})
+export type StaffPaymentDetail = Static<typeof StaffPaymentDetailSchema>
 
 export const CreateRefundSchema = Type.Object({
   amount: Type.Integer({ minimum: 1, maximum: 10_000_000_000 }),

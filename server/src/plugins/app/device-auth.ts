@@ -3,6 +3,8 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DEVICE_COOKIE } from '../../lib/cookies.js'
 import { nowIso, sha256 } from '../../lib/tokens.js'
+import { reportFromHeaders } from '../../lib/device-report.js'
+import { recordDeviceReport } from '../../services/devices.js'
 import { DeviceNotPairedError, DeviceUnknownError } from '../../errors.js'
 import type { DeviceRow } from '../../db/schema.js'
 
@@ -31,11 +33,14 @@ export default fp(async (fastify) => {
 
   async function touch (device: DeviceRow, request: FastifyRequest): Promise<void> {
     const now = Date.now()
+    // A new app version or outbox count is written at once (staff watch it); mere presence is throttled.
+    if (await recordDeviceReport(fastify, device, reportFromHeaders(request))) {
+      lastWrite.set(device.id, now)
+      return
+    }
     if (now - (lastWrite.get(device.id) ?? 0) < LAST_SEEN_WRITE_MS) return
     lastWrite.set(device.id, now)
-    const appVersion = request.headers['x-app-version']
-    const version = typeof appVersion === 'string' && appVersion.length <= 40 ? appVersion : device.app_version
-    await fastify.db.updateTable('devices').set({ last_seen_at: nowIso(now), app_version: version }).where('id', '=', device.id).execute()
+    await fastify.db.updateTable('devices').set({ last_seen_at: nowIso(now) }).where('id', '=', device.id).execute()
   }
 
   fastify.decorateRequest('device', null)
@@ -52,4 +57,4 @@ export default fp(async (fastify) => {
     await fastify.requireDevice(request, reply)
     if (!request.device?.table_id) throw new DeviceNotPairedError()
   })
-}, { name: 'device-auth', dependencies: ['database'] })
+}, { name: 'device-auth', dependencies: ['database', 'event-hub'] })

@@ -1,11 +1,12 @@
-// GET /media/dishes/:id.svg: the generated picture of a demo dish, drawn once and kept in memory.
+// GET /media/dishes/:id.svg: the generated picture of a dish (demo art, or a placeholder plate), drawn once and kept in memory.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { errorResponses } from '../../lib/route-schemas.js'
 import { sha256 } from '../../lib/tokens.js'
 import { NotFoundError } from '../../errors.js'
 import { DEMO_DISH_ART } from '../../seed/demo-menu.js'
-import { renderDishArt } from '../../seed/dish-art.js'
+import { renderDishArt, type DishArt } from '../../seed/dish-art.js'
+import { PLACEHOLDER_DISH_ART } from '../../seed/art/placeholder.js'
 import { IdParamsSchema } from '../../../../shared/src/schemas/common.js'
 
 /**
@@ -17,10 +18,18 @@ export const DISH_IMAGE_CACHE_CONTROL = 'public, max-age=2592000'
 const dishes: FastifyPluginAsyncTypebox = async (fastify) => {
   const drawn = new Map<string, { svg: string, etag: string }>()
 
-  function picture (id: string): { svg: string, etag: string } | null {
+  /** Only ids of real dishes (removed ones too: a cached menu may still ask) are drawn and remembered. */
+  async function artOf (id: string): Promise<DishArt | null> {
+    const demo = DEMO_DISH_ART.get(id)
+    if (demo) return demo
+    const dish = await fastify.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst()
+    return dish ? PLACEHOLDER_DISH_ART : null
+  }
+
+  async function picture (id: string): Promise<{ svg: string, etag: string } | null> {
     const cached = drawn.get(id)
     if (cached) return cached
-    const art = DEMO_DISH_ART.get(id)
+    const art = await artOf(id)
     if (!art) return null
     const svg = renderDishArt(art, id)
     const entry = { svg, etag: `"${sha256(svg).slice(0, 16)}"` }
@@ -34,7 +43,7 @@ const dishes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: Type.String(), 304: Type.Null(), ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
-    const entry = picture(request.params.id)
+    const entry = await picture(request.params.id)
     if (!entry) throw new NotFoundError('Dish image')
     reply.header('cache-control', DISH_IMAGE_CACHE_CONTROL).header('etag', entry.etag)
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send(null)

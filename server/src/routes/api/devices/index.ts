@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, cookieOptions } from '../../../lib/cookies.js'
 import { newSecret, sha256 } from '../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../lib/route-schemas.js'
+import { DeviceReportHeadersSchema } from '../../../lib/device-report.js'
 import { createDevice, findDevice, issuePairingCode, updateDevice } from '../../../repositories/devices.js'
 import { deviceMe, publishDeviceChanged } from '../../../services/devices.js'
 import { DeviceAlreadyPairedError, DeviceUnknownError } from '../../../errors.js'
@@ -40,8 +41,9 @@ const devices: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/me', {
+    // The x-unsent-orders and x-app-version headers are recorded by requireDevice (staff see them).
     preHandler: fastify.requireDevice,
-    schema: { response: { 200: DeviceMeSchema, ...errorResponses(401) } },
+    schema: { headers: DeviceReportHeadersSchema, response: { 200: DeviceMeSchema, ...errorResponses(400, 401) } },
   }, async (request) => {
     const row = await findDevice(fastify.db, request.device!.id)
     if (!row) throw new DeviceUnknownError()

@@ -1,14 +1,24 @@
 // GET /api/events: a tablet's live stream — its table's orders and payments, its own device, broadcasts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../lib/event-stream-query.js'
+import { DeviceReportHeadersSchema } from '../../../lib/device-report.js'
 import { nowIso } from '../../../lib/tokens.js'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { openEventStream } from '../../../plugins/app/sse.js'
 import type { HubEvent } from '../../../plugins/app/event-hub.js'
 import { findDevice, updateDevice } from '../../../repositories/devices.js'
+import { recordDeviceReport } from '../../../services/devices.js'
 import { DeviceUnknownError } from '../../../errors.js'
 import { TabletEventEnum } from '../../../../../shared/src/schemas/events.js'
-import type { DeviceMe } from '../../../../../shared/src/schemas/device.js'
+import { AppVersionSchema, UnsentOrdersSchema, type DeviceMe } from '../../../../../shared/src/schemas/device.js'
+
+/** EventSource cannot set headers, so the tablet may report its outbox and version in the URL instead. */
+const TabletStreamQuerySchema = Type.Object({
+  ...EventStreamQuerySchema.properties,
+  unsentOrders: Type.Optional(UnsentOrdersSchema),
+  appVersion: Type.Optional(AppVersionSchema),
+}, { additionalProperties: false })
 
 function isDeviceChange (event: HubEvent, deviceId: string): boolean {
   return event.event === TabletEventEnum.DEVICE_CHANGED && event.audience.kind === 'device' && event.audience.deviceId === deviceId
@@ -18,10 +28,12 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
     // Unpaired tablets connect too: this stream is how they learn that staff paired them.
     preHandler: fastify.requireDevice,
-    schema: { querystring: EventStreamQuerySchema, response: errorResponses(400, 401) },
+    schema: { querystring: TabletStreamQuerySchema, headers: DeviceReportHeadersSchema, response: errorResponses(400, 401) },
   }, async (request, reply) => {
     const row = await findDevice(fastify.db, request.device!.id)
     if (!row) throw new DeviceUnknownError()
+    const { unsentOrders, appVersion } = request.query
+    await recordDeviceReport(fastify, row, { unsentOrders, appVersion })
     const deviceId = row.id
     // The table is followed through the device's own device.changed events, so a tablet moved
     // while connected switches tables on this very stream.

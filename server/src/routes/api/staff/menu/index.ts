@@ -1,27 +1,71 @@
-// /api/staff/menu: staff mark dishes and options sold out (or back) and every tablet follows at once.
+// /api/staff/menu: any staff marks dishes and options sold out; managers edit dishes, categories, pictures and order.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { errorResponses } from '../../../../lib/route-schemas.js'
+import { Type } from 'typebox'
+import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { loadItem, loadOption } from '../../../../repositories/menu.js'
 import { setDishAvailability, setOptionAvailability } from '../../../../services/menu.js'
-import { NotFoundError } from '../../../../errors.js'
+import { changeDish, createDish, removeDish, reorderDishes } from '../../../../services/menu-editing.js'
+import { NotFoundError, StaffForbiddenError } from '../../../../errors.js'
+import categories from './categories.js'
+import images from './images.js'
 import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { MenuItemSchema, OptionSchema, UpdateItemAvailabilitySchema } from '../../../../../../shared/src/schemas/menu.js'
+import {
+  CreateMenuItemSchema, MenuItemSchema, OptionSchema, ReorderItemsSchema, UpdateItemAvailabilitySchema, UpdateMenuItemSchema,
+} from '../../../../../../shared/src/schemas/menu.js'
 
 const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
-  // Any role: whoever hears from the kitchen that the fish is gone must be able to say so.
   fastify.addHook('preHandler', fastify.requireStaff)
+  await fastify.register(categories, { prefix: '/categories' })
+  await fastify.register(images)
+
+  fastify.post('/items', {
+    preHandler: fastify.requireManager,
+    schema: {
+      body: CreateMenuItemSchema,
+      response: { 201: MenuItemSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
+    },
+  }, async (request, reply) => reply.code(201).send(await createDish(fastify, request.body)))
 
   fastify.patch('/items/:id', {
     schema: {
       params: IdParamsSchema,
-      body: UpdateItemAvailabilitySchema,
-      response: { 200: MenuItemSchema, ...errorResponses(400, 401, 404, 413, 415) },
+      body: UpdateMenuItemSchema,
+      response: { 200: MenuItemSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
     },
   }, async (request) => {
-    await setDishAvailability(fastify, request.params.id, request.body.available)
-    const item = await loadItem(fastify.db, request.params.id)
-    if (!item) throw new NotFoundError('Dish')
-    return item
+    const { available, ...edits } = request.body
+    if (available !== undefined && Object.keys(edits).length === 0) {
+      // Any role: whoever hears from the kitchen that the fish is gone must be able to say so.
+      await setDishAvailability(fastify, request.params.id, available)
+      const item = await loadItem(fastify.db, request.params.id)
+      if (!item) throw new NotFoundError('Dish')
+      return item
+    }
+    if (request.staff?.role !== 'manager') throw new StaffForbiddenError()
+    return changeDish(fastify, request.params.id, request.body)
+  })
+
+  fastify.delete('/items/:id', {
+    preHandler: fastify.requireManager,
+    schema: {
+      params: IdParamsSchema,
+      body: NoBodySchema,
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415) },
+    },
+  }, async (request, reply) => {
+    await removeDish(fastify, request.params.id)
+    return reply.code(204).send(null)
+  })
+
+  fastify.post('/reorder', {
+    preHandler: fastify.requireManager,
+    schema: {
+      body: ReorderItemsSchema,
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    await reorderDishes(fastify, request.body)
+    return reply.code(204).send(null)
   })
 
   fastify.patch('/options/:id', {

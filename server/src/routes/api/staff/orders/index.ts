@@ -19,6 +19,7 @@ const staffOrders: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request) => listOrders(fastify.db, {
     ...(request.query.status ? { status: request.query.status } : {}),
+    ...(request.query.since ? { since: request.query.since } : {}),
     limit: request.query.limit ?? DEFAULT_ORDER_LIST_LIMIT,
   }))
 

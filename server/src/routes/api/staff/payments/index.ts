@@ -3,23 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorSchema, IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
 import {
-  CreateRefundSchema, PAYMENT_STATUSES, PaymentSchema, RefundSchema,
+  CreateRefundSchema, PAYMENT_STATUSES, PaymentSchema, RefundSchema, StaffPaymentDetailSchema, type StaffPaymentDetail,
 } from '../../../../../../shared/src/schemas/payment.js'
 import { getPayment, refundsOfPayment, toPayment, toRefund } from '../../../../payments/payments-repository.js'
+import { explainFailure } from '../../../../payments/staff-explanations.js'
 import { NotFoundError } from '../../../../errors.js'
-
-const PaymentEventSchema = Type.Object({
-  at: Type.String(),
-  source: Type.String(),
-  kind: Type.String(),
-  detail: Type.Record(Type.String(), Type.Unknown()),
-})
-
-const PaymentDetailSchema = Type.Object({
-  payment: PaymentSchema,
-  refunds: Type.Array(RefundSchema),
-  events: Type.Array(PaymentEventSchema),
-})
 
 const ListQuerySchema = Type.Object({
   status: Type.Optional(Type.Enum(PAYMENT_STATUSES)),
@@ -38,14 +26,20 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/:id', {
-    schema: { params: IdParamsSchema, response: { 200: PaymentDetailSchema, 401: ErrorSchema, 404: ErrorSchema } },
-  }, async (request) => {
+    schema: { params: IdParamsSchema, response: { 200: StaffPaymentDetailSchema, 401: ErrorSchema, 404: ErrorSchema } },
+  }, async (request): Promise<StaffPaymentDetail> => {
     const payment = await getPayment(fastify.db, request.params.id)
     if (!payment) throw new NotFoundError('Payment')
     const events = await fastify.db.selectFrom('payment_events').selectAll().where('payment_id', '=', payment.id).orderBy('id').execute()
+    const refunds = await refundsOfPayment(fastify.db, payment.id)
     return {
       payment: toPayment(payment),
-      refunds: (await refundsOfPayment(fastify.db, payment.id)).map(toRefund),
+      // Plain words for the cashier; the raw code stays in payment.failureCode and the events.
+      ...(payment.failure_code ? { failureMessage: explainFailure(payment.failure_code) } : {}),
+      refunds: refunds.map(refund => ({
+        ...toRefund(refund),
+        ...(refund.failure_code ? { failureMessage: explainFailure(refund.failure_code) } : {}),
+      })),
       events: events.map(event => ({ at: event.at, source: event.source, kind: event.kind, detail: JSON.parse(event.detail) as Record<string, unknown> })),
     }
   })

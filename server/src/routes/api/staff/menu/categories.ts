@@ -1,0 +1,39 @@
+// /api/staff/menu/categories: managers add, rename, reorder and remove (empty) menu categories.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
+import { changeCategory, createCategory, deleteCategory } from '../../../../services/menu-editing.js'
+import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import { CategorySchema, CreateCategorySchema, UpdateCategorySchema } from '../../../../../../shared/src/schemas/menu.js'
+
+const categories: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('preHandler', fastify.requireManager)
+
+  fastify.post('/', {
+    schema: {
+      body: CreateCategorySchema,
+      response: { 201: CategorySchema, ...errorResponses(400, 401, 403, 413, 415) },
+    },
+  }, async (request, reply) => reply.code(201).send(await createCategory(fastify, request.body)))
+
+  fastify.patch('/:id', {
+    schema: {
+      params: IdParamsSchema,
+      body: UpdateCategorySchema,
+      response: { 200: CategorySchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+    },
+  }, async (request) => changeCategory(fastify, request.params.id, request.body))
+
+  fastify.delete('/:id', {
+    schema: {
+      params: IdParamsSchema,
+      body: NoBodySchema,
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+    },
+  }, async (request, reply) => {
+    await deleteCategory(fastify, request.params.id)
+    return reply.code(204).send(null)
+  })
+}
+
+export default categories

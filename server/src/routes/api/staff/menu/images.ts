@@ -1,0 +1,35 @@
+// PUT /api/staff/menu/items/:id/image: a manager uploads a dish photo as the raw request body (PNG, JPEG or WebP).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { errorResponses } from '../../../../lib/route-schemas.js'
+import { hasImageSignature, menuImageType, storeUpload } from '../../../../lib/image-uploads.js'
+import { dishExists } from '../../../../repositories/menu-editing.js'
+import { setDishImage } from '../../../../services/menu-editing.js'
+import { ImageInvalidError, NotFoundError, UnsupportedMediaTypeError } from '../../../../errors.js'
+import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import { MAX_MENU_IMAGE_BYTES, MENU_IMAGE_TYPES, MenuItemSchema } from '../../../../../../shared/src/schemas/menu.js'
+
+const images: FastifyPluginAsyncTypebox = async (fastify) => {
+  // Raw picture bytes are accepted here only; JSON is not (every other route stays JSON-only).
+  fastify.removeAllContentTypeParsers()
+  fastify.addContentTypeParser([...MENU_IMAGE_TYPES], { parseAs: 'buffer' }, (_request, body, done) => { done(null, body) })
+
+  fastify.put('/items/:id/image', {
+    // Checked before the body is read: nobody else gets to send us 2 MB.
+    onRequest: fastify.requireManager,
+    bodyLimit: MAX_MENU_IMAGE_BYTES,
+    schema: {
+      params: IdParamsSchema,
+      response: { 200: MenuItemSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+    },
+  }, async (request) => {
+    const type = menuImageType(request.headers['content-type'])
+    if (!type || !Buffer.isBuffer(request.body)) throw new UnsupportedMediaTypeError(`Send the picture itself as ${MENU_IMAGE_TYPES.join(', ')}`)
+    if (!hasImageSignature(type, request.body)) throw new ImageInvalidError(type)
+    // Checked before storing, so unknown dishes leave no stray files behind.
+    if (!await dishExists(fastify.db, request.params.id)) throw new NotFoundError('Dish')
+    const path = await storeUpload(fastify.config.dataDir, type, request.body)
+    return setDishImage(fastify, request.params.id, path)
+  })
+}
+
+export default images

@@ -1,0 +1,48 @@
+// GET /media/uploads/:file: dish photos managers uploaded, served from DATA_DIR/media/uploads.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { errorResponses } from '../../lib/route-schemas.js'
+import { TYPE_OF_EXTENSION, UPLOAD_FILE_PATTERN, uploadsDir } from '../../lib/image-uploads.js'
+import { NotFoundError } from '../../errors.js'
+import { matchesEtag } from '../api/menu/index.js'
+
+/** A year, immutable: the name is the content's hash, so a file never changes under its URL. */
+export const UPLOAD_CACHE_CONTROL = 'public, max-age=31536000, immutable'
+
+const ParamsSchema = Type.Object({
+  file: Type.String({ pattern: UPLOAD_FILE_PATTERN }),
+}, { additionalProperties: false })
+
+function isMissing (error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+}
+
+const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
+  const dir = uploadsDir(fastify.config.dataDir)
+
+  fastify.get('/:file', {
+    schema: {
+      params: ParamsSchema,
+      response: { 200: Type.Unknown({ description: 'the picture bytes' }), 304: Type.Null(), ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const name = request.params.file
+    const etag = `"${name.slice(0, 64)}"`
+    let bytes: Buffer
+    try {
+      bytes = await readFile(join(dir, name))
+    } catch (error) {
+      if (isMissing(error)) throw new NotFoundError('Picture')
+      throw error
+    }
+    // nosniff: browsers must take the checked type at its word and never guess a script out of a picture.
+    reply.header('cache-control', UPLOAD_CACHE_CONTROL).header('etag', etag).header('x-content-type-options', 'nosniff')
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
+    const extension = name.slice(name.lastIndexOf('.') + 1)
+    return reply.type(TYPE_OF_EXTENSION[extension]!).send(bytes)
+  })
+}
+
+export default uploads

@@ -1,0 +1,124 @@
+// Staff read payment problems in plain words (en, zh-CN) with what to do; raw Alipay codes stay in the details.
+import { describe, expect, it } from 'vitest'
+import { buildEmptyApp, loginStaff } from '../auth-helpers.js'
+import { recordEvents } from '../fixtures/orders.js'
+import { pairedTablet, placedOrder } from '../payments/fixtures.js'
+import { newId, nowIso } from '../../src/lib/tokens.js'
+import type { App } from '../../src/app.js'
+import { AlertKindEnum, type Alert } from '../../../shared/src/schemas/alert.js'
+import type { StaffPaymentDetail } from '../../../shared/src/schemas/payment.js'
+
+async function alertsOf (app: App, staff: string): Promise<Alert[]> {
+  const response = await app.inject({ method: 'GET', url: '/api/staff/alerts', headers: { cookie: staff } })
+  expect(response.statusCode).toBe(200)
+  return response.json<Alert[]>()
+}
+
+async function insertPayment (app: App, orderId: string, status: string, failureCode: string | null): Promise<string> {
+  const id = newId('pay')
+  const at = nowIso()
+  await app.db.insertInto('payments').values({
+    id, order_id: orderId, method: 'alipay_qr', status, amount: 4280, currency: 'CNY', qr_code: null, trade_no: null,
+    buyer_id: null, expires_at: null, failure_code: failureCode, paid_at: null, next_check_at: null, unknown_since: null,
+    created_at: at, updated_at: at,
+  }).execute()
+  return id
+}
+
+async function detailOf (app: App, staff: string, paymentId: string): Promise<StaffPaymentDetail> {
+  const response = await app.inject({ method: 'GET', url: `/api/staff/payments/${paymentId}`, headers: { cookie: staff } })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json<StaffPaymentDetail>()
+}
+
+describe('GET /api/staff/alerts', () => {
+  it('explains every alert kind and what to do, in English and Chinese, keeping the raw detail', async () => {
+    const app = await buildEmptyApp()
+    const staff = await loginStaff(app)
+    const kinds = Object.values(AlertKindEnum)
+    for (const kind of kinds) await app.alerts.raise({ kind, paymentId: `pay_${kind.replace(/\W/g, '_')}`, detail: { step: 'query', reason: 'timeout' } })
+    const alerts = await alertsOf(app, staff)
+    expect(alerts.map(alert => alert.kind).sort()).toEqual([...kinds].sort())
+    for (const alert of alerts) {
+      for (const text of [alert.message.en, alert.message['zh-CN'], alert.staffAction.en, alert.staffAction['zh-CN']]) {
+        expect(text.trim().length, alert.kind).toBeGreaterThan(5)
+      }
+      expect(alert.message['zh-CN'], alert.kind).toMatch(/[\u4e00-\u9fff]/)
+      expect(alert.detail).toEqual({ step: 'query', reason: 'timeout' })
+    }
+    // Each kind says something of its own.
+    expect(new Set(alerts.map(alert => alert.message.en)).size).toBe(kinds.length)
+    const unknown = alerts.find(alert => alert.kind === AlertKindEnum.PAYMENT_UNKNOWN)!
+    expect(unknown.message.en).toContain('Alipay has not confirmed this payment')
+    expect(unknown.staffAction.en).toContain('Check the diner\'s Alipay app before serving')
+    expect(unknown.staffAction.en).toContain('24 hours')
+  })
+
+  it('gives a failed refund Alipay\'s reason from its sub_code, or the general advice for codes it does not know', async () => {
+    const app = await buildEmptyApp()
+    const staff = await loginStaff(app)
+    await app.alerts.raise({ kind: AlertKindEnum.REFUND_FAILED, paymentId: 'pay_a', detail: { code: '40004', subCode: 'ACQ.SELLER_BALANCE_NOT_ENOUGH', subMsg: 'balance not enough' } })
+    await app.alerts.raise({ kind: AlertKindEnum.REFUND_FAILED, paymentId: 'pay_b', detail: { code: '40004', subCode: 'ACQ.SOMETHING_NEW' } })
+    const alerts = await alertsOf(app, staff)
+    const balance = alerts.find(alert => alert.paymentId === 'pay_a')!
+    expect(balance.message.en).toMatch(/^A refund could not be made\. .*balance is too low/)
+    expect(balance.message['zh-CN']).toContain('余额不足')
+    expect(balance.staffAction.en).toContain('Top up the merchant Alipay account')
+    expect(balance.detail).toMatchObject({ subCode: 'ACQ.SELLER_BALANCE_NOT_ENOUGH', subMsg: 'balance not enough' })
+    const novel = alerts.find(alert => alert.paymentId === 'pay_b')!
+    expect(novel.message.en).toBe('A refund could not be made.')
+    expect(novel.staffAction.en).toContain('refund the diner another way')
+  })
+
+  it('says the money went back when a late payment was undone by the cancel, and sends the words live too', async () => {
+    const app = await buildEmptyApp()
+    const staff = await loginStaff(app)
+    const events = recordEvents(app)
+    await app.alerts.raise({ kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId: 'pay_c', detail: { refundedByCancel: true } })
+    const [alert] = await alertsOf(app, staff)
+    expect(alert!.message.en).toContain('Alipay returned the money')
+    const live = events.find(event => event.event === 'alert.raised')
+    expect(live?.data).toMatchObject({ id: alert!.id, message: alert!.message, staffAction: alert!.staffAction })
+  })
+})
+
+describe('GET /api/staff/payments/:id', () => {
+  it('explains why a payment failed (our codes and Alipay sub_codes) and why a refund failed', async () => {
+    const app = await buildEmptyApp()
+    const staff = await loginStaff(app)
+    const tablet = await pairedTablet(app)
+    const orderId = await placedOrder(app, tablet)
+
+    const expired = await detailOf(app, staff, await insertPayment(app, orderId, 'cancelled', 'EXPIRED'))
+    expect(expired.payment.failureCode).toBe('EXPIRED')
+    expect(expired.failureMessage).toEqual({
+      code: 'EXPIRED',
+      message: { en: 'The QR code expired before the diner paid. Nothing was charged.', 'zh-CN': expect.stringContaining('未扣款') },
+      staffAction: { en: expect.stringContaining('new payment'), 'zh-CN': expect.any(String) },
+    })
+
+    const refused = await detailOf(app, staff, await insertPayment(app, orderId, 'failed', 'ACQ.EXIST_FORBIDDEN_WORD'))
+    expect(refused.failureMessage).toMatchObject({
+      code: 'ACQ.EXIST_FORBIDDEN_WORD',
+      message: { en: 'Alipay refused the order description.' },
+      staffAction: { en: expect.stringContaining('payment subject') },
+    })
+    const novel = await detailOf(app, staff, await insertPayment(app, orderId, 'failed', 'ACQ.BRAND_NEW'))
+    expect(novel.failureMessage).toMatchObject({ code: 'ACQ.BRAND_NEW', message: { en: expect.stringContaining('no explanation') } })
+
+    const paidId = await insertPayment(app, orderId, 'partially_refunded', null)
+    const at = nowIso()
+    await app.db.insertInto('refunds').values([
+      { id: 'rfd_ok', payment_id: paidId, out_request_no: 'rq_ok', amount: 100, reason: 'Cold soup', status: 'succeeded', staff_id: null, failure_code: null, next_check_at: null, created_at: at, updated_at: at },
+      { id: 'rfd_bad', payment_id: paidId, out_request_no: 'rq_bad', amount: 200, reason: 'Wrong dish', status: 'failed', staff_id: null, failure_code: 'ACQ.SELLER_BALANCE_NOT_ENOUGH', next_check_at: null, created_at: at, updated_at: at },
+    ]).execute()
+    const paid = await detailOf(app, staff, paidId)
+    expect(paid).not.toHaveProperty('failureMessage')
+    expect(paid.refunds.find(refund => refund.id === 'rfd_ok')).not.toHaveProperty('failureMessage')
+    expect(paid.refunds.find(refund => refund.id === 'rfd_bad')?.failureMessage).toMatchObject({
+      code: 'ACQ.SELLER_BALANCE_NOT_ENOUGH',
+      message: { 'zh-CN': expect.stringContaining('余额不足') },
+      staffAction: { en: expect.stringContaining('Top up') },
+    })
+  })
+})
