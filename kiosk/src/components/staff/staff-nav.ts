@@ -1,0 +1,35 @@
+// The console's navigation: screens in the order a shift uses them; the first few sit in the phone's bottom bar.
+import type { StaffIconName } from './staff-icons'
+
+export type StaffNavKey = 'orders' | 'soldOut' | 'payments' | 'alerts' | 'pair' | 'devices' | 'tables' | 'menu' | 'members'
+
+export interface StaffNavItem {
+  id: StaffNavKey
+  /** Route name of the screen. */
+  route: string
+  icon: StaffIconName
+  /** Shown only to managers. */
+  managerOnly?: boolean
+  /** In the phone's bottom bar (the rest are under "More"). */
+  bar?: boolean
+}
+
+export const STAFF_NAV: readonly StaffNavItem[] = [
+  { id: 'orders', route: 'staff-orders', icon: 'orders', bar: true },
+  { id: 'soldOut', route: 'staff-sold-out', icon: 'soldOut', bar: true },
+  { id: 'payments', route: 'staff-payments', icon: 'yuan', bar: true },
+  { id: 'alerts', route: 'staff-alerts', icon: 'bell', bar: true },
+  { id: 'pair', route: 'staff-pair', icon: 'link' },
+  { id: 'devices', route: 'staff-devices', icon: 'tablet' },
+  { id: 'tables', route: 'staff-tables', icon: 'table' },
+  { id: 'menu', route: 'staff-menu', icon: 'book', managerOnly: true },
+  { id: 'members', route: 'staff-members', icon: 'users', managerOnly: true },
+]
+
+/** Which navigation entry a route belongs to (a payment's detail belongs to Payments). */
+export function navKeyOfRoute (routeName: string | symbol | null | undefined): StaffNavKey | null {
+  if (typeof routeName !== 'string') return null
+  if (routeName === 'staff-payment') return 'payments'
+  if (routeName === 'staff-tables-print') return 'tables'
+  return STAFF_NAV.find(item => item.route === routeName)?.id ?? null
+}

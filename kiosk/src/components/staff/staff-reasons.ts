@@ -1,0 +1,7 @@
+// Reasons staff give most often, offered as one-tap choices (the text sent is the translated sentence).
+
+/** Longest reason the server accepts for a cancellation or a refund. */
+export const MAX_REASON = 200
+
+export const QUICK_CANCEL_REASONS = ['dinerLeft', 'soldOut', 'duplicate', 'dinerAsked'] as const
+export const QUICK_REFUND_REASONS = ['dishMissing', 'quality', 'wrongDish', 'goodwill'] as const
