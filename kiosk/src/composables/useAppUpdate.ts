@@ -20,9 +20,12 @@ export function useAppUpdate (options: AppUpdateOptions) {
   let registration: ServiceWorkerRegistration | undefined
 
   function apply (): void {
-    if (!waiting.value || applying.value || !options.canApply.value || !workbox) return
+    const next = registration?.waiting
+    if (!waiting.value || applying.value || !options.canApply.value || !next) return
     applying.value = true
-    workbox.messageSkipWaiting()
+    // Posted straight to the waiting worker: after a diner's session, Chromium left the new worker waiting when
+    // asked through workbox's messageSkipWaiting() (a message with a reply port nobody answers); this does not.
+    next.postMessage({ type: 'SKIP_WAITING' })
   }
 
   /** Registers the worker; workbox-window is loaded here, after start-up, to keep it out of the first bundle. */
@@ -38,6 +41,8 @@ export function useAppUpdate (options: AppUpdateOptions) {
     workbox.addEventListener('controlling', () => { if (applying.value) window.location.reload() })
     try {
       registration = await workbox.register({ immediate: true })
+      // A version left waiting by an earlier visit is announced before register() returns.
+      apply()
     } catch (error) {
       console.warn('service worker not registered', error)
     }
@@ -45,7 +50,8 @@ export function useAppUpdate (options: AppUpdateOptions) {
 
   /** Asks the server for a new worker; skipped offline, while one installs, or when the server is down. */
   async function check (): Promise<void> {
-    if (!registration || registration.installing || !navigator.onLine) return
+    // Nothing to look for while a version installs or already waits for its moment.
+    if (!registration || registration.installing || registration.waiting || !navigator.onLine) return
     try {
       // A probe first: update() on an unreachable server fails noisily and can leave the registration stuck.
       const probe = await fetch(SW_URL, { cache: 'no-store', headers: { 'cache-control': 'no-cache' } })
@@ -60,8 +66,8 @@ export function useAppUpdate (options: AppUpdateOptions) {
   // Back between diners: a good moment to look for a new version, and to switch to a waiting one.
   const stopWatch = watch(options.canApply, (can) => {
     if (!can) return
-    apply()
-    void check()
+    if (waiting.value) apply()
+    else void check()
   })
   onScopeDispose(() => {
     clearInterval(timer)

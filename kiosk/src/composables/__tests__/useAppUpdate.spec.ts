@@ -5,17 +5,19 @@ import { useAppUpdate } from '@/composables/useAppUpdate'
 import { SW_URL } from '@/pwa/sw-config'
 import { UPDATE_CHECK_MS } from '@/pwa/update-policy'
 
-const registration = { installing: null as object | null, update: vi.fn(async () => undefined) }
+const waitingWorker = { postMessage: vi.fn() }
+const registration = { installing: null as object | null, waiting: null as typeof waitingWorker | null, update: vi.fn(async () => undefined) }
 
 class FakeWorkbox extends EventTarget {
   static instances: FakeWorkbox[] = []
-  readonly messageSkipWaiting = vi.fn()
   constructor (readonly url: string) {
     super()
     FakeWorkbox.instances.push(this)
   }
 
   async register (): Promise<typeof registration> {
+    // Like workbox-window: a worker already waiting is announced before register() resolves.
+    if (registration.waiting) this.dispatchEvent(new Event('waiting'))
     return registration
   }
 }
@@ -25,6 +27,12 @@ vi.mock('workbox-window', () => ({ Workbox: FakeWorkbox }))
 let scope: EffectScope
 let workbox: FakeWorkbox
 const reload = vi.fn()
+
+/** A new version installed and waiting, as workbox-window reports it. */
+function newVersionWaits (): void {
+  registration.waiting = waitingWorker
+  workbox.dispatchEvent(new Event('waiting'))
+}
 
 function start (canApply = ref(false)) {
   scope = effectScope()
@@ -50,6 +58,8 @@ describe('useAppUpdate', () => {
     vi.spyOn(window.location, 'reload').mockImplementation(reload)
     vi.stubGlobal('fetch', vi.fn(async () => new Response('// sw', { status: 200 })))
     registration.installing = null
+    registration.waiting = null
+    waitingWorker.postMessage.mockClear()
     registration.update.mockClear()
     reload.mockClear()
   })
@@ -68,12 +78,12 @@ describe('useAppUpdate', () => {
     await update.start()
     expect(workbox.url).toBe(SW_URL)
 
-    workbox.dispatchEvent(new Event('waiting'))
+    newVersionWaits()
     expect(update.waiting.value).toBe(true)
-    expect(workbox.messageSkipWaiting).not.toHaveBeenCalled()
+    expect(waitingWorker.postMessage).not.toHaveBeenCalled()
 
     canApply.value = true
-    await vi.waitFor(() => expect(workbox.messageSkipWaiting).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(waitingWorker.postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' }))
     expect(reload).not.toHaveBeenCalled()
     workbox.dispatchEvent(new Event('controlling'))
     expect(reload).toHaveBeenCalledTimes(1)
@@ -82,8 +92,15 @@ describe('useAppUpdate', () => {
   it('switches at once when the version arrives while the tablet is already between diners', async () => {
     const { update } = start(ref(true))
     await update.start()
-    workbox.dispatchEvent(new Event('waiting'))
-    expect(workbox.messageSkipWaiting).toHaveBeenCalledTimes(1)
+    newVersionWaits()
+    expect(waitingWorker.postMessage).toHaveBeenCalledTimes(1)
+  })
+
+  it('switches to a version an earlier visit left waiting as soon as it is registered between diners', async () => {
+    registration.waiting = waitingWorker
+    const { update } = start(ref(true))
+    await update.start()
+    expect(waitingWorker.postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' })
   })
 
   it('never reloads for the first install taking control', async () => {
@@ -110,5 +127,6 @@ describe('useAppUpdate', () => {
     await update.start()
     canApply.value = true
     await vi.waitFor(() => expect(registration.update).toHaveBeenCalledTimes(1))
+    expect(waitingWorker.postMessage).not.toHaveBeenCalled()
   })
 })
