@@ -3,7 +3,7 @@
 import { onScopeDispose, readonly, ref, watch, type Ref } from 'vue'
 import type { Workbox } from 'workbox-window'
 import { SW_URL } from '@/pwa/sw-config'
-import { UPDATE_CHECK_MS } from '@/pwa/update-policy'
+import { TAKEOVER_TIMEOUT_MS, UPDATE_CHECK_MS, entryScriptOf } from '@/pwa/update-policy'
 
 export interface AppUpdateOptions {
   /** True while a waiting version may take over (see canApplyUpdate): the attract screen, no order under way. */
@@ -11,21 +11,57 @@ export interface AppUpdateOptions {
   checkEveryMs?: number
 }
 
+/** Whether the worker now in control would serve another build than the one this page runs. */
+async function pageIsStale (): Promise<boolean> {
+  const mine = document.querySelector('script[type="module"][src]')?.getAttribute('src')
+  if (!mine || !navigator.serviceWorker.controller) return false
+  try {
+    // Answered from the controlling worker's precache: the shell it would serve on the next load.
+    const served = entryScriptOf(await (await fetch('/index.html')).text())
+    return served !== null && served !== mine
+  } catch {
+    return false
+  }
+}
+
 export function useAppUpdate (options: AppUpdateOptions) {
   /** A new version is installed and waits for a moment between diners. */
   const waiting = ref(false)
+  /** This page runs an older build than the worker in control serves (the switch happened under it). */
+  const stale = ref(false)
   /** The switch was asked for; the page reloads once the new worker controls it. */
   const applying = ref(false)
   let workbox: Workbox | null = null
   let registration: ServiceWorkerRegistration | undefined
+  let takeoverTimer: ReturnType<typeof setTimeout> | undefined
+
+  function reload (): void {
+    clearTimeout(takeoverTimer)
+    window.location.reload()
+  }
 
   function apply (): void {
+    if (applying.value || !options.canApply.value) return
+    if (stale.value) {
+      applying.value = true
+      reload()
+      return
+    }
     const next = registration?.waiting
-    if (!waiting.value || applying.value || !options.canApply.value || !next) return
+    if (!waiting.value || !next) return
     applying.value = true
-    // Posted straight to the waiting worker: after a diner's session, Chromium left the new worker waiting when
-    // asked through workbox's messageSkipWaiting() (a message with a reply port nobody answers); this does not.
+    // Posted straight to the waiting worker (workbox's messageSkipWaiting() adds a reply port nobody answers).
     next.postMessage({ type: 'SKIP_WAITING' })
+    // If the old worker stays busy with this page, the new one cannot take over while it lives: reload, which
+    // frees it; the next page then finds itself stale and reloads once more into the new version.
+    takeoverTimer = setTimeout(reload, TAKEOVER_TIMEOUT_MS)
+  }
+
+  async function detectStale (): Promise<void> {
+    if (await pageIsStale()) {
+      stale.value = true
+      apply()
+    }
   }
 
   /** Registers the worker; workbox-window is loaded here, after start-up, to keep it out of the first bundle. */
@@ -37,20 +73,24 @@ export function useAppUpdate (options: AppUpdateOptions) {
       waiting.value = true
       apply()
     })
-    // Only a switch we asked for reloads the page; the first install just takes control quietly.
-    workbox.addEventListener('controlling', () => { if (applying.value) window.location.reload() })
+    workbox.addEventListener('controlling', () => {
+      // The switch we asked for: reload into the new version. Any other (the first install, another tab's
+      // switch): reload only if this page turns out to be older than what the new worker serves.
+      if (applying.value) reload()
+      else void detectStale()
+    })
     try {
       registration = await workbox.register({ immediate: true })
       // A version left waiting by an earlier visit is announced before register() returns.
       apply()
+      await detectStale()
     } catch (error) {
       console.warn('service worker not registered', error)
     }
   }
 
-  /** Asks the server for a new worker; skipped offline, while one installs, or when the server is down. */
+  /** Asks the server for a new worker; skipped offline, while one installs or waits, or when the server is down. */
   async function check (): Promise<void> {
-    // Nothing to look for while a version installs or already waits for its moment.
     if (!registration || registration.installing || registration.waiting || !navigator.onLine) return
     try {
       // A probe first: update() on an unreachable server fails noisily and can leave the registration stuck.
@@ -63,16 +103,17 @@ export function useAppUpdate (options: AppUpdateOptions) {
   }
 
   const timer = setInterval(() => { void check() }, options.checkEveryMs ?? UPDATE_CHECK_MS)
-  // Back between diners: a good moment to look for a new version, and to switch to a waiting one.
+  // Back between diners: switch to a waiting version, or look for a new one.
   const stopWatch = watch(options.canApply, (can) => {
     if (!can) return
-    if (waiting.value) apply()
+    if (waiting.value || stale.value) apply()
     else void check()
   })
   onScopeDispose(() => {
     clearInterval(timer)
+    clearTimeout(takeoverTimer)
     stopWatch()
   })
 
-  return { waiting: readonly(waiting), applying: readonly(applying), start, check }
+  return { waiting: readonly(waiting), stale: readonly(stale), applying: readonly(applying), start, check }
 }

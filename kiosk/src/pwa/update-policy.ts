@@ -20,3 +20,14 @@ export interface TabletMoment {
 export function canApplyUpdate (moment: TabletMoment): boolean {
   return moment.screen === 'attract' && !moment.dinerPresent && !moment.paymentOpen && !moment.sending && !moment.staffMode
 }
+
+/**
+ * How long the old worker may take to hand over after SKIP_WAITING. Chromium activates the new worker only once
+ * the old one has nothing in flight for this page; if that does not happen, a reload (between diners) frees it.
+ */
+export const TAKEOVER_TIMEOUT_MS = 5_000
+
+/** The entry script an index.html loads: two builds differ in it, so it tells which version a page runs. */
+export function entryScriptOf (html: string): string | null {
+  return /<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1] ?? null
+}

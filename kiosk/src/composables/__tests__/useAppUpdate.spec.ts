@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref, type EffectScope } from 'vue'
 import { useAppUpdate } from '@/composables/useAppUpdate'
 import { SW_URL } from '@/pwa/sw-config'
-import { UPDATE_CHECK_MS } from '@/pwa/update-policy'
+import { TAKEOVER_TIMEOUT_MS, UPDATE_CHECK_MS } from '@/pwa/update-policy'
 
 const waitingWorker = { postMessage: vi.fn() }
 const registration = { installing: null as object | null, waiting: null as typeof waitingWorker | null, update: vi.fn(async () => undefined) }
@@ -87,6 +87,36 @@ describe('useAppUpdate', () => {
     expect(reload).not.toHaveBeenCalled()
     workbox.dispatchEvent(new Event('controlling'))
     expect(reload).toHaveBeenCalledTimes(1)
+  })
+
+  it('reloads anyway when the old worker does not hand over in time', async () => {
+    const { update } = start(ref(true))
+    await update.start()
+    newVersionWaits()
+    await vi.advanceTimersByTimeAsync(TAKEOVER_TIMEOUT_MS - 1)
+    expect(reload).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reload).toHaveBeenCalledTimes(1)
+  })
+
+  it('a page older than what the worker in control serves reloads into the new version, between diners only', async () => {
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { controller: {} } })
+    // Inserted as markup, which (unlike createElement) never loads the script.
+    document.head.insertAdjacentHTML('beforeend', '<script type="module" src="/assets/index-old.js" id="old-entry"></script>')
+    vi.mocked(fetch).mockImplementation(async input => String(input) === '/index.html'
+      ? new Response('<script type="module" crossorigin src="/assets/index-new.js"></script>')
+      : new Response('// sw'))
+    try {
+      const { update, canApply } = start()
+      await update.start()
+      expect(update.stale.value).toBe(true)
+      expect(reload).not.toHaveBeenCalled()
+
+      canApply.value = true
+      await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1))
+    } finally {
+      document.getElementById('old-entry')?.remove()
+    }
   })
 
   it('switches at once when the version arrives while the tablet is already between diners', async () => {

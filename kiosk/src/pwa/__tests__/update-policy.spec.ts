@@ -1,6 +1,6 @@
 // A new version takes over only on the attract screen with nothing of a diner on the tablet.
 import { describe, expect, it } from 'vitest'
-import { canApplyUpdate, type TabletMoment } from '@/pwa/update-policy'
+import { canApplyUpdate, entryScriptOf, type TabletMoment } from '@/pwa/update-policy'
 
 const BETWEEN_DINERS: TabletMoment = { screen: 'attract', dinerPresent: false, paymentOpen: false, sending: false, staffMode: false }
 
@@ -15,5 +15,11 @@ describe('update policy', () => {
     expect(canApplyUpdate({ ...BETWEEN_DINERS, paymentOpen: true })).toBe(false)
     expect(canApplyUpdate({ ...BETWEEN_DINERS, sending: true })).toBe(false)
     expect(canApplyUpdate({ ...BETWEEN_DINERS, staffMode: true })).toBe(false)
+  })
+
+  it('reads which build an index.html starts', () => {
+    const html = '<head><script type="module" crossorigin src="/assets/index-Du-tMqaJ.js"></script><link rel="modulepreload" href="/assets/x.js"></head>'
+    expect(entryScriptOf(html)).toBe('/assets/index-Du-tMqaJ.js')
+    expect(entryScriptOf('<script src="/legacy.js"></script>')).toBeNull()
   })
 })
