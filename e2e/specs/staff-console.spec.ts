@@ -81,6 +81,14 @@ test('every main screen, at phone and desktop sizes', async ({ console: open, st
       if (name === 'orders') await expect(page.getByTestId('staff-order').first()).toBeVisible()
       if (size === 'phone') await checkPhoneLayout(page, name)
       await saveScreenshot(page, `staff-${name}-${size}`)
+      if (name === 'tables-print') {
+        // On paper: only the cards, no navigation or buttons.
+        await page.emulateMedia({ media: 'print' })
+        await expect(page.getByTestId('staff-print')).toBeHidden()
+        await expect(page.locator('[data-testid="staff-nav-orders"]:visible')).toHaveCount(0)
+        await expect(page.getByTestId('staff-table-card').first()).toBeVisible()
+        await page.emulateMedia({ media: 'screen' })
+      }
     }
     if (size === 'phone') {
       // Phones: the screens that do not fit the bottom bar are under "More".
