@@ -41,6 +41,7 @@ export function useServerEvents (options: ServerEventsOptions) {
   let retryMs: number = SSE_RETRY.firstMs
   let lastEventId: string | null = null
   let resumeRead: Promise<void> | null = null
+  let disposed = false
 
   function streamUrl (): string {
     const base = options.url ?? '/api/events'
@@ -97,7 +98,7 @@ export function useServerEvents (options: ServerEventsOptions) {
     resumeRead ??= db.readMeta(db.MetaKeyEnum.LAST_EVENT_ID)
       .then((saved) => { lastEventId ??= saved ?? null })
       .catch(() => undefined)
-    void resumeRead.then(() => { if (options.enabled.value && !source) open() })
+    void resumeRead.then(() => { if (!disposed && options.enabled.value && !source) open() })
   }
 
   function close (): void {
@@ -117,6 +118,7 @@ export function useServerEvents (options: ServerEventsOptions) {
   window.addEventListener('online', onBrowserOnline)
   watch(options.enabled, (on) => { if (on) start(); else close() }, { immediate: true })
   onScopeDispose(() => {
+    disposed = true
     window.removeEventListener('online', onBrowserOnline)
     close()
   })
