@@ -80,14 +80,28 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
     }, HIGHLIGHT_MS)
   }
 
-  /** Loads open orders column by column (a busy day's history must not push them off one list) and recent done ones. */
-  async function load (): Promise<void> {
+  let inFlight: Promise<void> | null = null
+  /** Bumped by reset(): a load started for the previous person is dropped when it answers. */
+  let epoch = 0
+
+  /**
+   * Loads open orders column by column (a busy day's history must not push them off one list) and
+   * recent done ones. Asked twice at once (login and the board opening), it loads once.
+   */
+  function load (): Promise<void> {
+    inFlight ??= loadNow().finally(() => { inFlight = null })
+    return inFlight
+  }
+
+  async function loadNow (): Promise<void> {
+    const started = epoch
     loading.value = true
     try {
       const lists = await Promise.all([
         ...BOARD_STATUSES.map(status => listOrders({ status, limit: 500 })),
         ...DONE_STATUSES.map(status => listOrders({ status, limit: DONE_SHOWN })),
       ])
+      if (started !== epoch) return
       const next: Record<string, Order> = {}
       for (const order of lists.flat()) if (newer(next[order.id], order)) next[order.id] = order
       // An event that arrived while the lists were loading may be newer than what they say.
@@ -154,6 +168,7 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
   }
 
   function reset (): void {
+    epoch++
     byId.value = {}
     highlighted.value = {}
     pending.value = {}

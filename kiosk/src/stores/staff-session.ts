@@ -11,8 +11,6 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
   const checked = ref(false)
   /** Code of a failed session check that was not "logged out" (server unreachable). */
   const checkError = ref<string | null>(null)
-  /** Bumped on every login, so screens and the event stream start afresh for the next person. */
-  const generation = ref(0)
 
   const loggedIn = computed(() => member.value !== null)
   const isManager = computed(() => member.value?.role === 'manager')
@@ -40,7 +38,6 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
     member.value = session.staff
     checkError.value = null
     checked.value = true
-    generation.value++
   }
 
   async function logOut (): Promise<void> {
@@ -57,7 +54,7 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
     member.value = null
   }
 
-  return { member, checked, checkError, generation, loggedIn, isManager, restore, logIn, logOut, expire }
+  return { member, checked, checkError, loggedIn, isManager, restore, logIn, logOut, expire }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffSessionStore, import.meta.hot))
