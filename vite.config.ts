@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { PWA_OPTIONS } from './kiosk/src/pwa/pwa-options.ts'
+import { PWA_OPTIONS, faceAssetFileNames, faceChunkFileNames } from './kiosk/src/pwa/pwa-options.ts'
 
 const serverPort = Number(process.env.PORT ?? 8080)
 
@@ -15,7 +15,7 @@ export default defineConfig({
     vue({ features: { optionsAPI: false } }),
     // Messages are compiled at build time, so the tablet ships vue-i18n without its message compiler.
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./kiosk/src/i18n/**/*.json', import.meta.url))],
+      include: [fileURLToPath(new URL('./kiosk/src/*/i18n/**/*.json', import.meta.url))],
       runtimeOnly: true,
       compositionOnly: true,
       fullInstall: false,
@@ -34,6 +34,11 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/kiosk', import.meta.url)),
     emptyOutDir: true,
+    rollupOptions: {
+      // The staff console's and the phone page's chunks get folders of their own (FACE_ONLY_GLOBS), which the
+      // tablet's service worker leaves out of its precache.
+      output: { chunkFileNames: faceChunkFileNames, assetFileNames: faceAssetFileNames },
+    },
   },
   server: {
     // `npm run dev`: the API (and the sandbox emulator) run in the Fastify process.

@@ -11,7 +11,7 @@ test.describe.configure({ mode: 'parallel' })
 
 type Messages = Record<string, Record<string, string>>
 const messages = (locale: string): Messages =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../kiosk/src/i18n/${locale}.json`), 'utf8')) as Messages
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../kiosk/src/tablet/i18n/${locale}.json`), 'utf8')) as Messages
 const EN = messages('en')
 const ZH = messages('zh-CN')
 

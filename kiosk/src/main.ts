@@ -2,10 +2,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n } from './core/i18n'
 import { router } from './router'
-import './styles/tokens.css'
-import './styles/base.css'
+import './core/styles/tokens.css'
+import './core/styles/base.css'
 
 // Which build runs (VITE_APP_BUILD): support and the update tests read it from the page.
 document.documentElement.dataset.build = import.meta.env.VITE_APP_BUILD ?? 'dev'

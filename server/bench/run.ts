@@ -9,7 +9,7 @@ import { newSecret, nowIso, sha256 } from '../src/lib/tokens.js'
 import { createTable } from '../src/repositories/tables.js'
 import { projectRoot } from '../src/lib/paths.js'
 import { runLoad, type LoadResult } from './load.js'
-import type { Menu } from '../../shared/src/schemas/menu.js'
+import type { Menu } from '#shared/schemas/menu.js'
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)

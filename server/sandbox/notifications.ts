@@ -1,5 +1,5 @@
 // The fields of a trade_status_sync notification (PROTOCOL §3.1) for each event of a trade.
-import { toAlipayAmount } from '../../shared/src/money.js'
+import { toAlipayAmount } from '#shared/money.js'
 import { maskedLogonId } from './ids.js'
 import { formatBeijing } from './time.js'
 import { refundedFen, type Refund, type Trade, type TradeStatus } from './trades.js'

@@ -1,4 +1,5 @@
 // Builds the Fastify app (never listens): plugins in dependency order, then the routes.
+import type { ServerOptions } from 'node:http'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { AppConfig } from './config.js'
@@ -34,10 +35,39 @@ export interface BuildAppOptions {
 /** Small JSON bodies only: an order of 50 lines is a few KB. Uploads set their own limit. */
 export const BODY_LIMIT_BYTES = 64 * 1024
 
+/** Headers are a few hundred bytes: a client that has not sent them by now never will (slowloris). */
+export const HEADERS_TIMEOUT_MS = 15_000
+/**
+ * A socket with no traffic at all for this long is dropped. Event streams write a heartbeat every
+ * SSE_HEARTBEAT_MS; a handler waiting on Alipay gets at least ten gateway calls' worth of time.
+ */
+export const CONNECTION_IDLE_TIMEOUT_MS = 10 * 60_000
+/** Longer than the 60 s idle timeout of common proxies and load balancers, so they close first. */
+export const KEEP_ALIVE_TIMEOUT_MS = 72_000
+
+/**
+ * Node's time limits for receiving a request. `requestTimeout` counts only until the request has
+ * fully arrived, so a GET event stream, answered for hours, is not affected by it.
+ */
+function timeouts (config: AppConfig): Pick<FastifyServerOptions, 'requestTimeout' | 'connectionTimeout' | 'keepAliveTimeout'> & { http: ServerOptions } {
+  const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs)
+  return {
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: Math.max(CONNECTION_IDLE_TIMEOUT_MS, 10 * config.alipay.timeoutMs),
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout,
+      // Node looks for expired requests this often (30 s by default): a quarter of the shortest limit.
+      connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)),
+    },
+  }
+}
+
 export async function buildApp (options: BuildAppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    ...timeouts(options.config),
     // Live streams (SSE) never end by themselves, so closing must cut connections rather than wait;
     // every state change is idempotent (clientOrderId, out_trade_no), so a cut request is safely retried.
     forceCloseConnections: true,

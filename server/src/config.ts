@@ -2,7 +2,7 @@
 import { networkInterfaces } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { MINOR_UNITS } from '../../shared/src/money.js'
+import { MINOR_UNITS } from '#shared/money.js'
 
 export const ALIPAY_MODES = ['sandbox-local', 'alipay-sandbox', 'production'] as const
 export type AlipayMode = typeof ALIPAY_MODES[number]
@@ -40,6 +40,8 @@ export interface AppConfig {
   demoSeed: boolean | null
   alipay: AlipayConfig
   paymentQrTimeoutS: number
+  /** How long a request may take to arrive in full (headers and body); stalled uploads are cut after it. */
+  requestTimeoutMs: number
   logLevel: string
 }
 
@@ -179,6 +181,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     demoSeed: bool(env, 'DEMO_SEED'),
     alipay: alipayConfig(env, publicUrl),
     paymentQrTimeoutS: integer(env, 'PAYMENT_QR_TIMEOUT_S', 120, 30, 86_400),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   }
 }

@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import type { App } from '../src/app.js'
 import { createTable } from '../src/repositories/tables.js'
 import { DEVICE_COOKIE, STAFF_COOKIE } from '../src/lib/cookies.js'
-import type { Table } from '../../shared/src/schemas/table.js'
+import type { Table } from '#shared/schemas/table.js'
 import { TEST_STAFF_PIN, buildTestApp, cookieFrom } from './helper.js'
 
 /** An app without the demo seed: these tests count the tables and tablets they create themselves. */

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       staffPin: null,
       demoSeed: null,
       paymentQrTimeoutS: 120,
+      requestTimeoutMs: 30_000,
       alipay: { mode: 'sandbox-local', gateway: null, signType: 'RSA2', timeoutMs: 5000, appId: null },
     })
     expect(config.publicUrl).toMatch(/^http:\/\/[\d.]+:8080$/)
@@ -45,11 +46,11 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '9000', HOST: '127.0.0.1', PUBLIC_URL: 'https://pad.example.com/', DATA_DIR: '/var/lib/tablepad',
       STORE_NAME: 'Noodle Bar', STORE_TIMEZONE: 'Europe/Berlin', STAFF_PIN: '4321', DEMO_SEED: 'false',
-      PAYMENT_QR_TIMEOUT_S: '300', ALIPAY_TIMEOUT_MS: '8000', ALIPAY_SIGN_TYPE: 'RSA',
+      PAYMENT_QR_TIMEOUT_S: '300', ALIPAY_TIMEOUT_MS: '8000', ALIPAY_SIGN_TYPE: 'RSA', REQUEST_TIMEOUT_MS: '45000',
     })
     expect(config).toMatchObject({
       port: 9000, host: '127.0.0.1', publicUrl: 'https://pad.example.com', dataDir: '/var/lib/tablepad',
-      store: { name: 'Noodle Bar', timezone: 'Europe/Berlin' }, staffPin: '4321', demoSeed: false, paymentQrTimeoutS: 300,
+      store: { name: 'Noodle Bar', timezone: 'Europe/Berlin' }, staffPin: '4321', demoSeed: false, paymentQrTimeoutS: 300, requestTimeoutMs: 45_000,
       alipay: { timeoutMs: 8000, signType: 'RSA', notifyUrl: 'https://pad.example.com/api/alipay/notify' },
     })
   })
@@ -90,6 +91,8 @@ describe('loadConfig', () => {
     ['STAFF_PIN', { STAFF_PIN: '123456789' }],
     ['DEMO_SEED', { DEMO_SEED: 'maybe' }],
     ['PAYMENT_QR_TIMEOUT_S', { PAYMENT_QR_TIMEOUT_S: '5' }],
+    ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '999' }],
+    ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '30s' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
   ])('names %s when it is wrong', (variable, env) => {
     const error = failure(env)

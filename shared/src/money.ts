@@ -9,6 +9,12 @@ export function minorPerMajor (currency: string): number {
   return factor
 }
 
+/**
+ * The most one payment can take, in minor units: Alipay's `total_amount` is at most 100000000.00
+ * yuan (and at least 0.01, so a payment is never 0).
+ */
+export const MAX_PAYMENT_AMOUNT = 10_000_000_000
+
 export function isMinorAmount (value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0
 }

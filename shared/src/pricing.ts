@@ -1,4 +1,5 @@
 // Prices and option rules, computed the same way on the tablet (cart) and the server (the authority).
+import { MAX_PAYMENT_AMOUNT } from './money.js'
 import type { MenuItem, OptionGroup } from './schemas/menu.js'
 import type { LocalizedText } from './schemas/common.js'
 import type { OrderLineOption } from './schemas/order.js'
@@ -84,6 +85,22 @@ export interface OrderTotals {
 export function orderTotals (lines: readonly { lineTotal: number }[]): OrderTotals {
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0)
   return { subtotal, total: subtotal }
+}
+
+/** The largest order total taken: anything above it could never be paid in one payment. */
+export const MAX_ORDER_TOTAL = MAX_PAYMENT_AMOUNT
+
+/**
+ * Whether a total can be ordered and paid. quantity × price is a plain JS multiplication, so a
+ * total past Number.MAX_SAFE_INTEGER is no longer exact: it fails the safe-integer test too.
+ */
+export function isWithinOrderLimit (total: number): boolean {
+  return Number.isSafeInteger(total) && total >= 0 && total <= MAX_ORDER_TOTAL
+}
+
+/** An order of free dishes only: there is nothing to pay, so it goes to the kitchen at once. */
+export function needsNoPayment (order: { total: number }): boolean {
+  return order.total === 0
 }
 
 export type OrderPriceResult =

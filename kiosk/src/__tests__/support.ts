@@ -142,6 +142,8 @@ export function paymentFor (order: Pick<Order, 'id' | 'total'>, overrides: Parti
 export interface Call {
   method: string
   path: string
+  /** The query string as sent (`?a=1`), or '' without one. */
+  search: string
   body: unknown
   headers: Headers
 }
@@ -167,7 +169,7 @@ export function createMockServer () {
     const url = new URL(String(input), 'http://kiosk.test')
     const method = (init.method ?? 'GET').toUpperCase()
     const body = typeof init.body === 'string' ? JSON.parse(init.body) as unknown : undefined
-    const call: Call = { method, path: url.pathname, body, headers: new Headers(init.headers) }
+    const call: Call = { method, path: url.pathname, search: url.search, body, headers: new Headers(init.headers) }
     calls.push(call)
     for (const route of routes) {
       const match = route.method === method ? route.pattern.exec(url.pathname) : null

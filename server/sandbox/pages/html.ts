@@ -1,6 +1,6 @@
 // The emulator's "Alipay app" pages: one small mobile layout, bilingual labels, no external resources.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { formatMoney } from '../../../shared/src/money.js'
+import { formatMoney } from '#shared/money.js'
 import { newUserId, USER_ID_PATTERN } from '../ids.js'
 
 /** Our own CSP: the parent's helmet default forbids inline styles, and these pages need nothing else. */

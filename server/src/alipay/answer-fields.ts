@@ -1,5 +1,5 @@
 // Typed reads of fields in a verified Alipay answer; a field that is present but unreadable makes the answer malformed.
-import { fromAlipayAmount } from '../../../shared/src/money.js'
+import { fromAlipayAmount } from '#shared/money.js'
 
 /** Thrown while mapping an answer whose fields are not what the protocol promises. */
 export class MalformedAnswer extends Error {

@@ -1,5 +1,5 @@
 // Plain-language sentences (en, zh-CN) for the Alipay sub_codes diners and cashiers can meet; raw codes stay in logs.
-import { type Locale } from '../../../shared/src/schemas/common.js'
+import { type Locale } from '#shared/schemas/common.js'
 
 export interface AlipayCodeDescription {
   /** The sub_code looked up (normalised, e.g. `AQC.` → `ACQ.`), or null for the generic fallback. */
@@ -163,6 +163,3 @@ export function describeAlipayCode (subCode: string | null | undefined, locale: 
   const chosen = entry ?? FALLBACK
   return { subCode: entry ? key as string : null, message: chosen.message[locale], staffAction: chosen.action[locale] }
 }
-
-/** The sub_codes with a specific message (for tests and the staff UI's code list). */
-export const DESCRIBED_SUB_CODES: readonly string[] = Object.keys(ENTRIES)

@@ -5,7 +5,7 @@ import { FormParseError, parseFormBody } from './form.js'
 import { isTradeStatus, type TradeStatus } from './gateway.js'
 import { type KeyInput, parsePublicKey } from './keys.js'
 import { compareAscii, isSignType, type SignType, verifyContent } from './sign.js'
-import { fromAlipayAmount } from '../../../shared/src/money.js'
+import { fromAlipayAmount } from '#shared/money.js'
 
 export interface AlipayNotification {
   /** Stays the same across Alipay's retries of one notification. */

@@ -1,6 +1,6 @@
 // The AlipayGateway over the Open Platform v2 `gateway.do` (PROTOCOL.md §1–§2).
 import { type KeyObject } from 'node:crypto'
-import { toAlipayAmount } from '../../../shared/src/money.js'
+import { MAX_PAYMENT_AMOUNT, toAlipayAmount } from '#shared/money.js'
 import {
   type AnswerBody, flag, MalformedAnswer, optionalAmount, optionalInteger, optionalString, requiredAmount, requiredString,
 } from './answer-fields.js'
@@ -39,7 +39,7 @@ export const DEFAULT_PRECREATE_PRODUCT_CODE = 'FACE_TO_FACE_PAYMENT'
 export const DEFAULT_CREATE_PRODUCT_CODE = 'JSAPI_PAY'
 const MAX_TIMEOUT_MINUTES = 15 * 24 * 60
 /** Alipay's range for an amount is [0.01, 100000000] yuan. */
-const MAX_AMOUNT_FEN = 10_000_000_000
+const MAX_AMOUNT_FEN = MAX_PAYMENT_AMOUNT
 
 export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGateway {
   const config = resolveConfig(options)

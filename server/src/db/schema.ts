@@ -1,5 +1,5 @@
 // Row types of the database as Kysely sees them (snake_case columns; JSON kept as TEXT).
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 export interface SettingsTable { key: string, value: string }
 
@@ -132,8 +132,12 @@ export interface PaymentsTable {
   qr_code: string | null
   trade_no: string | null
   buyer_id: string | null
+  /** When the reconciler settles it: the QR's deadline, moved to "now" by a diner's cancel. */
   expires_at: string | null
+  /** The QR's deadline as set at creation, never moved: payments after it are late. */
+  qr_deadline_at: string | null
   failure_code: string | null
+  /** When Alipay says the diner paid (gmt_payment / send_pay_date), else when we learned of it. */
   paid_at: string | null
   next_check_at: string | null
   unknown_since: string | null
@@ -196,8 +200,6 @@ export interface Database {
 }
 
 export type OrderRow = Selectable<OrdersTable>
-export type NewOrderRow = Insertable<OrdersTable>
-export type OrderUpdate = Updateable<OrdersTable>
 export type ItemRow = Selectable<ItemsTable>
 export type DeviceRow = Selectable<DevicesTable>
 export type TableRow = Selectable<TablesTable>

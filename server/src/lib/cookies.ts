@@ -4,7 +4,6 @@ import type { AppConfig } from '../config.js'
 
 export const DEVICE_COOKIE = 'tp_device'
 export const STAFF_COOKIE = 'tp_staff'
-export const DINER_COOKIE = 'tp_diner'
 
 /** A tablet stays registered for years; it is revoked by unpairing, not by expiry. */
 export const DEVICE_COOKIE_MAX_AGE_S = 10 * 365 * 24 * 3600

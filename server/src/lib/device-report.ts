@@ -1,7 +1,7 @@
 // What a tablet says about itself on each request: its app version and how many orders wait in its outbox.
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { APP_VERSION_HEADER, UNSENT_ORDERS_HEADER } from '../../../shared/src/schemas/device.js'
+import { APP_VERSION_HEADER, UNSENT_ORDERS_HEADER } from '#shared/schemas/device.js'
 
 export interface DeviceReport {
   appVersion?: string

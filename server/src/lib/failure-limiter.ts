@@ -44,6 +44,21 @@ export class FailureLimiter {
     this.windows.set(key, { failures: 1, resetAt: this.now() + this.windowMs })
   }
 
+  /** Every key blocked right now, with its failures and the seconds left (for a manager to lift). */
+  blocked (): Array<{ key: string, failures: number, retryAfterS: number }> {
+    const found = []
+    for (const key of [...this.windows.keys()]) {
+      const retryAfterS = this.blockedFor(key)
+      if (retryAfterS > 0) found.push({ key, failures: this.windows.get(key)!.failures, retryAfterS })
+    }
+    return found
+  }
+
+  /** Forgets `key`'s failures (a manager vouched for the person); false when it had none. */
+  clear (key: string): boolean {
+    return this.current(key) !== null && this.windows.delete(key)
+  }
+
   private current (key: string): Window | null {
     const window = this.windows.get(key)
     if (!window) return null

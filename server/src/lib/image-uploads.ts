@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { MENU_IMAGE_TYPES, type MenuImageType } from '../../../shared/src/schemas/menu.js'
+import { MENU_IMAGE_TYPES, type MenuImageType } from '#shared/schemas/menu.js'
 
 export const UPLOADS_URL_PREFIX = '/media/uploads'
 

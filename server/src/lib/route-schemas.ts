@@ -1,6 +1,6 @@
 // Schema pieces every route file needs: error responses per status, and "no body or {}".
 import { Type } from 'typebox'
-import { ErrorSchema } from '../../../shared/src/schemas/common.js'
+import { ErrorSchema } from '#shared/schemas/common.js'
 
 /** Declares `{ code, message }` for each status a route may answer with besides its success. */
 export function errorResponses<const S extends number> (...statuses: S[]): Record<S, typeof ErrorSchema> {

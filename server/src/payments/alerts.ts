@@ -2,15 +2,19 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { AlertRow } from '../db/schema.js'
-import type { EventHub } from '../plugins/app/event-hub.js'
+import type { EventHub } from '../lib/event-hub.js'
+import {
+  acknowledgeAlert, alertRowPage, findAlert, hasOpenAlert, insertAlert, type AlertCursor,
+} from '../repositories/alerts.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import { explainAlert } from './staff-explanations.js'
 import {
   AlertKindEnum, type Alert, type AlertKind, type AlertSeverity,
-} from '../../../shared/src/schemas/alert.js'
-import { StaffEventEnum } from '../../../shared/src/schemas/events.js'
+} from '#shared/schemas/alert.js'
+import { StaffEventEnum } from '#shared/schemas/events.js'
 
-const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
+/** How urgent each kind is; summaries (alert-summaries.ts) use it too. */
+export const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
   [AlertKindEnum.PAYMENT_UNKNOWN]: 'warning',
   [AlertKindEnum.PAYMENT_UNRESOLVED]: 'critical',
   [AlertKindEnum.PAYMENT_LATE_SUCCESS]: 'warning',
@@ -45,10 +49,25 @@ export interface AlertInput {
   detail?: Record<string, unknown>
 }
 
+export interface AlertPage {
+  alerts: Alert[]
+  nextCursor: AlertCursor | null
+}
+
 export class Alerts {
   constructor (private readonly db: Db, private readonly events: EventHub, private readonly log: FastifyBaseLogger) {}
 
   async raise (input: AlertInput): Promise<Alert> {
+    const alert = await this.record(this.db, input)
+    this.announce(alert)
+    return alert
+  }
+
+  /**
+   * Writes the alert row only, inside the caller's transaction, so it commits (or not) with the state
+   * change it is about; call `announce` after the commit. A rolled-back alert is never announced.
+   */
+  async record (trx: Db, input: AlertInput): Promise<Alert> {
     const row: AlertRow = {
       id: newId('alert'),
       kind: input.kind,
@@ -60,32 +79,31 @@ export class Alerts {
       acknowledged_at: null,
       acknowledged_by: null,
     }
-    await this.db.insertInto('alerts').values(row).execute()
-    const alert = toAlert(row)
-    this.log.error({ alert }, `alert ${alert.kind}`)
-    this.events.publish({ kind: 'staff' }, StaffEventEnum.ALERT_RAISED, alert)
-    return alert
+    await insertAlert(trx, row)
+    return toAlert(row)
   }
 
-  async list (options: { includeAcknowledged?: boolean, limit?: number } = {}): Promise<Alert[]> {
-    let query = this.db.selectFrom('alerts').selectAll().orderBy('created_at', 'desc').limit(options.limit ?? 200)
-    if (!options.includeAcknowledged) query = query.where('acknowledged_at', 'is', null)
-    return (await query.execute()).map(toAlert)
+  /** The live event on the staff stream and the error log line, for an alert already committed. */
+  announce (alert: Alert): void {
+    this.log.error({ alert }, `alert ${alert.kind}`)
+    this.events.toStaff(StaffEventEnum.ALERT_RAISED, alert)
   }
 
   /** Marks an alert seen; acknowledging twice keeps the first acknowledgement. */
   async acknowledge (id: string, staffId: string): Promise<Alert | null> {
-    await this.db.updateTable('alerts').set({ acknowledged_at: nowIso(), acknowledged_by: staffId })
-      .where('id', '=', id).where('acknowledged_at', 'is', null).execute()
-    const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst()
+    await acknowledgeAlert(this.db, id, staffId)
+    const row = await findAlert(this.db, id)
     return row ? toAlert(row) : null
   }
 
   /** True when an unacknowledged alert of this kind already exists for the payment (no repeats). */
-  async isOpen (kind: AlertKind, paymentId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('alerts').select('id')
-      .where('kind', '=', kind).where('payment_id', '=', paymentId).where('acknowledged_at', 'is', null)
-      .executeTakeFirst()
-    return row !== undefined
+  isOpen (kind: AlertKind, paymentId: string, db: Db = this.db): Promise<boolean> {
+    return hasOpenAlert(db, kind, paymentId)
+  }
+
+  /** One page, newest first, continuing after `before` (the last row of the previous page). */
+  async page (options: { includeAcknowledged?: boolean, limit: number, before?: AlertCursor | null }): Promise<AlertPage> {
+    const page = await alertRowPage(this.db, { includeAcknowledged: options.includeAcknowledged === true, limit: options.limit, before: options.before ?? null })
+    return { alerts: page.rows.map(toAlert), nextCursor: page.nextCursor }
   }
 }

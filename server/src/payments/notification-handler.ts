@@ -5,11 +5,14 @@ import type { Db } from '../db/database.js'
 import { verifyNotification } from '../alipay/notify.js'
 import { checkNotificationBusiness } from '../alipay/notify-checks.js'
 import type { SignType } from '../alipay/sign.js'
-import { AlertKindEnum } from '../../../shared/src/schemas/alert.js'
+import { AlertKindEnum } from '#shared/schemas/alert.js'
 import type { Alerts } from './alerts.js'
+import { clip, type AlertSummaries } from './alert-summaries.js'
 import type { PaymentService } from './payment-service.js'
 import type { RefundService } from './refund-service.js'
-import { appendPaymentEvent, getPayment } from './payments-repository.js'
+import { appendPaymentEvent } from '../repositories/payment-events.js'
+import { getPayment } from '../repositories/payments.js'
+import { refundIdByOutRequestNo } from '../repositories/refunds.js'
 
 export interface NotificationHandlerDeps {
   db: Db
@@ -20,17 +23,24 @@ export interface NotificationHandlerDeps {
   payments: PaymentService
   refunds: RefundService
   alerts: Alerts
+  /** Bad signatures are counted per sender, not stored one row each: anyone can send them. */
+  summaries: AlertSummaries
   log: FastifyBaseLogger
 }
 
 export type NotifyAnswer = 'success' | 'fail'
 
-export async function handleNotification (deps: NotificationHandlerDeps, body: Buffer, contentType: string | undefined): Promise<NotifyAnswer> {
+/** `source` is the sender's (normalised) address, which unverified notifications are counted by. */
+export async function handleNotification (deps: NotificationHandlerDeps, body: Buffer, contentType: string | undefined, source: string): Promise<NotifyAnswer> {
   const verified = verifyNotification(body, contentType, deps.alipayPublicKey, { signType: deps.signType })
   if (!verified.ok) {
-    deps.log.warn({ reason: verified.reason, detail: verified.detail, outTradeNo: verified.fields?.out_trade_no }, 'notification refused')
+    // Everything here is the sender's choice until the signature checks out: clipped before it is logged or stored.
+    const outTradeNo = clip(verified.fields?.out_trade_no)
+    const notifyId = clip(verified.fields?.notify_id)
+    const detail = clip(verified.detail, 200)
+    deps.log.warn({ reason: verified.reason, detail, outTradeNo, source }, 'notification refused')
     if (verified.reason === 'bad-signature') {
-      await deps.alerts.raise({ kind: AlertKindEnum.NOTIFICATION_BAD_SIGNATURE, paymentId: verified.fields?.out_trade_no ?? null, detail: { detail: verified.detail, notifyId: verified.fields?.notify_id } })
+      await deps.summaries.record({ kind: AlertKindEnum.NOTIFICATION_BAD_SIGNATURE, source, sample: { detail, outTradeNo, notifyId } })
     }
     return 'fail'
   }
@@ -60,8 +70,8 @@ export async function handleNotification (deps: NotificationHandlerDeps, body: B
   }, 'notify')
   if (notification.outBizNo) {
     // A refund notification: let the refund confirm itself with a refund query.
-    const refund = await deps.db.selectFrom('refunds').select('id').where('out_request_no', '=', notification.outBizNo).executeTakeFirst()
-    if (refund) await deps.refunds.execute(refund.id, 'notify')
+    const refundId = await refundIdByOutRequestNo(deps.db, notification.outBizNo)
+    if (refundId) await deps.refunds.execute(refundId, 'notify')
   }
   return 'success'
 }

@@ -1,20 +1,27 @@
 // The payment state machine (DESIGN.md §6): QR trades, diner cancels, deadlines, and applying Alipay's answers.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
-import type { PaymentRow } from '../db/schema.js'
-import type { EventHub } from '../plugins/app/event-hub.js'
+import type { OrderRow, PaymentRow } from '../db/schema.js'
+import type { EventHub } from '../lib/event-hub.js'
 import type { AlipayGateway, QueryResult, TradeStatus } from '../alipay/gateway.js'
 import { isPaidStatus } from '../alipay/gateway.js'
+import { parseAlipayTimestamp } from '../alipay/timestamp.js'
+import { crashPoint, type CrashPoint } from '../lib/crash-points.js'
 import { newId } from '../lib/tokens.js'
-import { AlertKindEnum } from '../../../shared/src/schemas/alert.js'
-import { TabletEventEnum } from '../../../shared/src/schemas/events.js'
-import type { Payment, PaymentStatus } from '../../../shared/src/schemas/payment.js'
-import type { Alerts } from './alerts.js'
+import { AlertKindEnum } from '#shared/schemas/alert.js'
+import { TabletEventEnum } from '#shared/schemas/events.js'
+import type { Payment, PaymentStatus } from '#shared/schemas/payment.js'
+import { PaymentFailureCodeEnum } from '#shared/error-codes.js'
+import { OPEN_PAYMENT_STATUSES, OrderStatusEnum, PAYABLE_FROM_STATUSES } from '#shared/statuses.js'
+import { findOrderRow, updateOrderStatus } from '../repositories/orders.js'
+import { appendPaymentEvent, type EventSource } from '../repositories/payment-events.js'
 import {
-  appendPaymentEvent, getPayment, toPayment, updatePaymentIf, type EventSource,
-} from './payments-repository.js'
+  getPayment, getPaymentWithTable, insertPayment, openPaymentsOfOrder, otherPaidPayment, toPayment, updatePaymentIf,
+} from '../repositories/payments.js'
+import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
+import { assertPayableTotal } from './payable-total.js'
 
 export interface PaymentServiceDeps {
   db: Db
@@ -29,13 +36,18 @@ export interface PaymentServiceDeps {
   orderChanged: (orderId: string) => Promise<void>
   /** How often an open QR is queried while the diner waits (default 3 s). */
   pollWhileWaitingMs?: number
-  /** Starts an automatic refund (double payment, paid after cancel); set by the refund service. */
-  autoRefund?: (paymentId: string, reason: string) => Promise<void>
+  /** Automatic refunds (double payment, paid after cancel): the refund service. */
+  refunds: AutoRefunds
 }
 
-/** States from which a trade's success still turns the payment paid (late successes included). */
-const PAYABLE_FROM: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown', 'cancelled', 'closed', 'failed']
-const OPEN: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
+/** What markPaid needs of the refund service: record inside its transaction, send after the commit. */
+export interface AutoRefunds {
+  /** Writes a refund of all that is left of the payment in `trx`; null when nothing is left. */
+  recordRemainder: (trx: Db, paymentId: string, reason: string) => Promise<string | null>
+  /** Asks Alipay now; if this never happens (a crash), the reconciler sends the recorded refund. */
+  execute: (refundId: string) => Promise<void>
+}
+
 /** A precreate whose answer is unknown is retried this many times, each with a new out_trade_no. */
 export const PRECREATE_ATTEMPTS = 3
 
@@ -44,6 +56,7 @@ export interface PaidEvidence {
   tradeNo: string | null
   buyerId: string | null
   amount: number | null
+  /** Alipay's `gmt_payment` / `send_pay_date` as sent: Beijing time, `yyyy-MM-dd HH:mm:ss`. */
   paidAt: string | null
 }
 
@@ -72,16 +85,16 @@ export class PaymentService {
 
   /** An open QR payment for the order: the one already showing, or a new Alipay trade. */
   async startQrPayment (orderId: string): Promise<Payment> {
-    const order = await this.db.selectFrom('orders').select(['id', 'number', 'status', 'total', 'currency']).where('id', '=', orderId).executeTakeFirstOrThrow()
-    if (order.status !== 'placed') throw new OrderNotPayableError(order.status)
-    const open = await this.db.selectFrom('payments').selectAll()
-      .where('order_id', '=', orderId).where('status', 'in', OPEN).orderBy('created_at', 'desc').execute()
+    const order = await orderOrThrow(this.db, orderId)
+    assertPayableTotal(order)
+    if (order.status !== OrderStatusEnum.PLACED) throw new OrderNotPayableError(order.status)
+    const open = await openPaymentsOfOrder(this.db, orderId)
     const showing = open.find(payment => payment.status === 'waiting' && payment.expires_at !== null && Date.parse(payment.expires_at) > this.now() + 5000)
     if (showing) return toPayment(showing)
     // An expired or half-made attempt is settled first, so two QR codes are never payable at once.
     for (const stale of open) await this.serial(stale.id, () => this.settle(stale.id, 'api', 'superseded'))
-    const reloaded = await this.db.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirstOrThrow()
-    if (reloaded.status !== 'placed') throw new OrderNotPayableError(reloaded.status)
+    const reloaded = await orderOrThrow(this.db, orderId)
+    if (reloaded.status !== OrderStatusEnum.PLACED) throw new OrderNotPayableError(reloaded.status)
 
     let last: PaymentRow | undefined
     for (let attempt = 1; attempt <= PRECREATE_ATTEMPTS; attempt++) {
@@ -103,7 +116,7 @@ export class PaymentService {
     const createdAt = new Date(now).toISOString()
     // The row and its out_trade_no exist before Alipay hears of them, so a crash can always be reconciled.
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('payments').values({
+      await insertPayment(trx, {
         id,
         order_id: order.id,
         method: 'alipay_qr',
@@ -114,13 +127,14 @@ export class PaymentService {
         trade_no: null,
         buyer_id: null,
         expires_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
+        qr_deadline_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
         failure_code: null,
         paid_at: null,
         next_check_at: isoAfter(now, this.pollMs),
         unknown_since: null,
         created_at: createdAt,
         updated_at: createdAt,
-      }).execute()
+      })
       await appendPaymentEvent(trx, id, 'api', 'created', { amount: order.total, orderId: order.id })
     })
     const result = await this.deps.gateway.precreate({
@@ -153,8 +167,7 @@ export class PaymentService {
 
   /** The order was paid at the counter or cancelled: no QR of it may stay payable. */
   async abandonOpenPayments (orderId: string): Promise<void> {
-    const open = await this.db.selectFrom('payments').select('id').where('order_id', '=', orderId).where('status', 'in', OPEN).execute()
-    for (const { id } of open) await this.cancelByDiner(id)
+    for (const { id } of await openPaymentsOfOrder(this.db, orderId)) await this.cancelByDiner(id)
   }
 
   /** The diner gave up: settle now (a payment that went through still counts). */
@@ -165,9 +178,9 @@ export class PaymentService {
 
   private async cancelNow (paymentId: string): Promise<void> {
     const payment = await getPayment(this.db, paymentId)
-    if (payment && OPEN.includes(payment.status as PaymentStatus)) {
+    if (payment && OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) {
       await appendPaymentEvent(this.db, paymentId, 'api', 'cancel-requested')
-      await updatePaymentIf(this.db, paymentId, OPEN, { expires_at: new Date(this.now()).toISOString() })
+      await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { expires_at: new Date(this.now()).toISOString() })
       await this.settle(paymentId, 'api', 'diner-cancelled')
     }
   }
@@ -182,7 +195,7 @@ export class PaymentService {
 
   private async checkNow (paymentId: string, source: EventSource): Promise<void> {
     const payment = await getPayment(this.db, paymentId)
-    if (!payment || !OPEN.includes(payment.status as PaymentStatus)) return
+    if (!payment || !OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) return
     const pastDeadline = payment.expires_at !== null && Date.parse(payment.expires_at) <= this.now()
     if (pastDeadline || payment.status === 'unknown' || payment.status === 'creating') {
       await this.settle(paymentId, source, 'deadline')
@@ -202,10 +215,10 @@ export class PaymentService {
       const payment = await getPayment(this.db, paymentId)
       if (!payment) return
       await appendPaymentEvent(this.db, paymentId, 'staff', 'recheck-requested', { status: payment.status })
-      if (OPEN.includes(payment.status as PaymentStatus)) {
+      if (OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) {
         if (payment.next_check_at === null) {
           // Given up after 24 h: a fresh day of attempts starts now.
-          await updatePaymentIf(this.db, paymentId, OPEN, { unknown_since: new Date(this.now()).toISOString() })
+          await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { unknown_since: new Date(this.now()).toISOString() })
         }
         await this.checkNow(paymentId, 'staff')
         return
@@ -241,37 +254,52 @@ export class PaymentService {
     const action = cancel.outcome === 'success' ? cancel.data.action : null
     await appendPaymentEvent(this.db, paymentId, source, 'cancelled', { why, action })
     if (action === 'refund') {
-      // Paid between our last query and the cancel: Alipay returned the money.
-      const payment = await getPayment(this.db, paymentId)
-      await updatePaymentIf(this.db, paymentId, OPEN, { status: 'refunded', refunded_amount: payment?.amount ?? 0, next_check_at: null, unknown_since: null })
-      await this.deps.alerts.raise({ kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment?.order_id, detail: { refundedByCancel: true } })
+      // Paid between our last query and the cancel: Alipay returned the money. The status and the
+      // alert commit together, so staff hear of it even if we die right after.
+      const alert = await this.db.transaction().execute(async (trx) => {
+        const payment = await getPayment(trx, paymentId)
+        if (!payment) return null
+        const moved = await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'refunded', refunded_amount: payment.amount, next_check_at: null, unknown_since: null })
+        if (!moved) return null
+        return this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { refundedByCancel: true } })
+      })
+      crashPoint('after-refunded-by-cancel-commit')
+      if (alert) this.deps.alerts.announce(alert)
     } else {
-      await updatePaymentIf(this.db, paymentId, OPEN, { status: 'cancelled', next_check_at: null, unknown_since: null, failure_code: why === 'deadline' ? 'EXPIRED' : null })
+      await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { status: 'cancelled', next_check_at: null, unknown_since: null, failure_code: why === 'deadline' ? PaymentFailureCodeEnum.EXPIRED : null })
     }
     await this.publish(paymentId)
   }
 
   private async markUnknown (paymentId: string, source: EventSource, step: string, reason: string): Promise<void> {
     const payment = await getPayment(this.db, paymentId)
-    if (!payment || !OPEN.includes(payment.status as PaymentStatus)) return
+    if (!payment || !OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) return
     const now = this.now()
     const since = payment.unknown_since ? Date.parse(payment.unknown_since) : now
     await appendPaymentEvent(this.db, paymentId, source, 'unknown', { step, reason })
     if (now - since >= GIVE_UP_AFTER_MS) {
-      await updatePaymentIf(this.db, paymentId, OPEN, { status: 'unknown', next_check_at: null })
-      await this.deps.alerts.raise({ kind: AlertKindEnum.PAYMENT_UNRESOLVED, paymentId, orderId: payment.order_id, detail: { step, reason } })
+      // Giving up and telling staff commit together: a payment never stops being asked about silently.
+      const alert = await this.db.transaction().execute(async (trx) => {
+        if (!(await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'unknown', next_check_at: null }))) return null
+        return this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_UNRESOLVED, paymentId, orderId: payment.order_id, detail: { step, reason } })
+      })
+      if (alert) this.deps.alerts.announce(alert)
       await this.publish(paymentId)
       return
     }
-    await updatePaymentIf(this.db, paymentId, OPEN, {
-      status: 'unknown',
-      unknown_since: new Date(since).toISOString(),
-      next_check_at: isoAfter(now, retryDelayMs(now - since)),
-    })
     const pastDeadline = payment.expires_at !== null && Date.parse(payment.expires_at) <= now
-    if (pastDeadline && payment.status !== 'unknown' && !(await this.deps.alerts.isOpen(AlertKindEnum.PAYMENT_UNKNOWN, paymentId))) {
-      await this.deps.alerts.raise({ kind: AlertKindEnum.PAYMENT_UNKNOWN, paymentId, orderId: payment.order_id, detail: { step, reason } })
-    }
+    // The first unknown past the deadline is told to staff; it commits with the status, as a crash
+    // in between would leave an unknown payment that never raises (the check below skips 'unknown').
+    const tell = pastDeadline && payment.status !== 'unknown' && !(await this.deps.alerts.isOpen(AlertKindEnum.PAYMENT_UNKNOWN, paymentId))
+    const alert = await this.db.transaction().execute(async (trx) => {
+      const moved = await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, {
+        status: 'unknown',
+        unknown_since: new Date(since).toISOString(),
+        next_check_at: isoAfter(now, retryDelayMs(now - since)),
+      })
+      return moved && tell ? this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_UNKNOWN, paymentId, orderId: payment.order_id, detail: { step, reason } }) : null
+    })
+    if (alert) this.deps.alerts.announce(alert)
     if (payment.status !== 'unknown') await this.publish(paymentId)
   }
 
@@ -282,7 +310,7 @@ export class PaymentService {
       return
     }
     if (tradeStatus === 'TRADE_CLOSED') {
-      const closed = await updatePaymentIf(this.db, paymentId, OPEN, { status: 'closed', next_check_at: null, unknown_since: null, failure_code: 'TRADE_CLOSED' })
+      const closed = await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { status: 'closed', next_check_at: null, unknown_since: null, failure_code: PaymentFailureCodeEnum.TRADE_CLOSED })
       if (closed) {
         await appendPaymentEvent(this.db, paymentId, source, 'closed', {})
         await this.publish(paymentId)
@@ -291,64 +319,114 @@ export class PaymentService {
   }
 
   /**
-   * Marks a payment paid, once. Its order becomes paid unless another payment already paid it
-   * (then this one is refunded automatically) or staff cancelled the order meanwhile.
+   * Marks a payment paid, once. Its order becomes paid unless another payment already paid it or
+   * staff cancelled the order meanwhile: then this one is refunded automatically. The refund row and
+   * the alert commit in the same transaction as the payment, so a crash right after the commit loses
+   * neither (the reconciler sends the refund after a restart).
    */
   async markPaid (paymentId: string, evidence: PaidEvidence, source: EventSource): Promise<void> {
     const outcome = await this.db.transaction().execute(async (trx) => {
       const payment = await getPayment(trx, paymentId)
-      if (!payment || !PAYABLE_FROM.includes(payment.status as PaymentStatus)) return null
+      if (!payment || !PAYABLE_FROM_STATUSES.includes(payment.status as PaymentStatus)) return null
+      if (evidence.amount !== null && evidence.amount !== payment.amount) {
+        // Alipay reports a different amount for our out_trade_no: never count it as paid; a person decides.
+        await appendPaymentEvent(trx, paymentId, source, 'amount-mismatch', { ...evidence, expected: payment.amount })
+        await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'unknown', next_check_at: null, failure_code: PaymentFailureCodeEnum.AMOUNT_MISMATCH })
+        const alert = await this.deps.alerts.isOpen(AlertKindEnum.AMOUNT_MISMATCH, paymentId, trx)
+          ? null
+          : await this.deps.alerts.record(trx, { kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId, orderId: payment.order_id, detail: { expected: payment.amount, reported: evidence.amount, source } })
+        return { payment, kind: 'amount-mismatch' as const, alert, refundId: null }
+      }
+      const paidAt = paidInstant(evidence, this.now())
       await appendPaymentEvent(trx, paymentId, source, 'paid', { ...evidence, previousStatus: payment.status })
-      await updatePaymentIf(trx, paymentId, PAYABLE_FROM, {
+      await updatePaymentIf(trx, paymentId, PAYABLE_FROM_STATUSES, {
         status: 'paid',
         trade_no: evidence.tradeNo ?? payment.trade_no,
         buyer_id: evidence.buyerId ?? payment.buyer_id,
-        paid_at: evidence.paidAt ?? new Date(this.now()).toISOString(),
+        paid_at: new Date(paidAt).toISOString(),
         next_check_at: null,
         unknown_since: null,
         failure_code: null,
       })
-      const otherPaid = await trx.selectFrom('payments').select('id')
-        .where('order_id', '=', payment.order_id).where('id', '!=', paymentId)
-        .where('status', 'in', ['paid', 'partially_refunded']).executeTakeFirst()
-      const order = await trx.selectFrom('orders').select(['status']).where('id', '=', payment.order_id).executeTakeFirstOrThrow()
-      if (otherPaid) return { payment, kind: 'double' as const, otherPaymentId: otherPaid.id }
-      if (order.status === 'cancelled') return { payment, kind: 'order-cancelled' as const }
-      // Past `placed` with no paid trade: staff took the money at the counter, so this is a second payment.
-      if (order.status !== 'placed') return { payment, kind: 'double' as const, otherPaymentId: null }
-      if (order.status === 'placed') {
-        await trx.updateTable('orders').set({ status: 'paid', updated_at: new Date(this.now()).toISOString() })
-          .where('id', '=', payment.order_id).where('status', '=', 'placed').execute()
+      const otherPaid = await otherPaidPayment(trx, payment.order_id, paymentId)
+      const order = await orderOrThrow(trx, payment.order_id)
+      const refundOwed = async (kind: 'double' | 'order-cancelled', alertInput: AlertInput, reason: string) => ({
+        payment,
+        kind,
+        alert: await this.deps.alerts.record(trx, alertInput),
+        refundId: await this.deps.refunds.recordRemainder(trx, paymentId, reason),
+      })
+      // Past `placed` with no paid trade (and not cancelled): staff took the money at the counter.
+      if (otherPaid || (order.status !== OrderStatusEnum.PLACED && order.status !== OrderStatusEnum.CANCELLED)) {
+        return refundOwed('double', {
+          kind: AlertKindEnum.DOUBLE_PAYMENT, paymentId, orderId: payment.order_id, detail: { otherPaymentId: otherPaid, amount: payment.amount },
+        }, 'Paid twice for the same order')
       }
-      const afterDeadline = payment.expires_at !== null && Date.parse(payment.expires_at) < this.now()
-      return { payment, kind: 'paid' as const, late: afterDeadline || ['cancelled', 'closed', 'failed'].includes(payment.status) }
+      if (order.status === OrderStatusEnum.CANCELLED) {
+        return refundOwed('order-cancelled', {
+          kind: AlertKindEnum.PAID_AFTER_CANCEL, paymentId, orderId: payment.order_id, detail: { amount: payment.amount },
+        }, 'Order was cancelled before payment arrived')
+      }
+      await updateOrderStatus(trx, payment.order_id, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, new Date(this.now()).toISOString(), null)
+      const alert = paidLate(payment, paidAt)
+        ? await this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { previousStatus: payment.status, amount: payment.amount } })
+        : null
+      return { payment, kind: 'paid' as const, alert, refundId: null }
     })
     if (!outcome) return
-    const { payment } = outcome
+    const { payment, alert, refundId } = outcome
+    if (outcome.kind === 'amount-mismatch') {
+      this.deps.log.error({ paymentId, source, expected: payment.amount, reported: evidence.amount }, 'paid amount differs from the payment')
+      if (alert) this.deps.alerts.announce(alert)
+      await this.publish(paymentId)
+      return
+    }
+    crashPoint(CRASH_AFTER_PAID[outcome.kind])
     this.deps.log.info({ paymentId, orderId: payment.order_id, source, kind: outcome.kind }, 'payment paid')
+    if (alert) this.deps.alerts.announce(alert)
     await this.publish(paymentId)
     await this.deps.orderChanged(payment.order_id)
-    if (outcome.kind === 'double') {
-      await this.deps.alerts.raise({ kind: AlertKindEnum.DOUBLE_PAYMENT, paymentId, orderId: payment.order_id, detail: { otherPaymentId: outcome.otherPaymentId, amount: payment.amount } })
-      await this.deps.autoRefund?.(paymentId, 'Paid twice for the same order')
-    } else if (outcome.kind === 'order-cancelled') {
-      await this.deps.alerts.raise({ kind: AlertKindEnum.PAID_AFTER_CANCEL, paymentId, orderId: payment.order_id, detail: { amount: payment.amount } })
-      await this.deps.autoRefund?.(paymentId, 'Order was cancelled before payment arrived')
-    } else if (outcome.late) {
-      await this.deps.alerts.raise({ kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { previousStatus: payment.status, amount: payment.amount } })
-    }
+    if (refundId) await this.deps.refunds.execute(refundId)
   }
 
   /** Sends payment.updated to the order's table and to staff. */
   async publish (paymentId: string): Promise<void> {
-    const row = await this.db.selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.order_id')
-      .selectAll('payments').select('orders.table_id as table_id').where('payments.id', '=', paymentId).executeTakeFirst()
-    if (!row) return
-    const { table_id: tableId, ...paymentRow } = row
-    const payment = toPayment(paymentRow)
-    this.deps.events.publish({ kind: 'table', tableId }, TabletEventEnum.PAYMENT_UPDATED, payment)
-    this.deps.events.publish({ kind: 'staff' }, TabletEventEnum.PAYMENT_UPDATED, payment)
+    const found = await getPaymentWithTable(this.db, paymentId)
+    if (!found) return
+    const { tableId } = found
+    const payment = toPayment(found.payment)
+    this.deps.events.toTablets({ kind: 'table', tableId }, TabletEventEnum.PAYMENT_UPDATED, payment)
+    this.deps.events.toStaff(TabletEventEnum.PAYMENT_UPDATED, payment)
   }
+}
+
+/** The order a payment is for; it exists (payments reference it), so a missing one is a bug. */
+async function orderOrThrow (db: Db, orderId: string): Promise<OrderRow> {
+  const order = await findOrderRow(db, orderId)
+  if (!order) throw new Error(`order ${orderId} not found`)
+  return order
+}
+
+/** The crash point right after markPaid's commit, by outcome. */
+const CRASH_AFTER_PAID: Readonly<Record<'paid' | 'double' | 'order-cancelled', CrashPoint>> = {
+  paid: 'after-paid-commit',
+  double: 'after-double-payment-commit',
+  'order-cancelled': 'after-paid-after-cancel-commit',
+}
+
+/** When the diner paid (epoch ms): Alipay's own payment time, else now (when we learned of it). */
+function paidInstant (evidence: PaidEvidence, now: number): number {
+  const reported = evidence.paidAt === null ? null : parseAlipayTimestamp(evidence.paidAt)
+  return reported?.getTime() ?? now
+}
+
+/**
+ * Paid after the QR's own deadline. Not judged against expires_at, which a diner's cancel moves to
+ * the moment they tapped Cancel: a diner who paid and then cancelled paid in time.
+ */
+function paidLate (payment: PaymentRow, paidAt: number): boolean {
+  const deadline = payment.qr_deadline_at ?? payment.expires_at
+  return deadline !== null && paidAt > Date.parse(deadline)
 }
 
 export function evidenceFromQuery (data: QueryResult): PaidEvidence {

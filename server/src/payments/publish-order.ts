@@ -1,11 +1,18 @@
 // Sends order.updated (the order with its payments) to the order's table and to staff.
-import type { FastifyInstance } from 'fastify'
+import type { Db } from '../db/database.js'
+import type { EventHub } from '../lib/event-hub.js'
 import { loadOrder } from '../repositories/orders.js'
-import { TabletEventEnum } from '../../../shared/src/schemas/events.js'
+import { TabletEventEnum } from '#shared/schemas/events.js'
 
-export async function publishOrder (fastify: FastifyInstance, orderId: string): Promise<void> {
-  const order = await loadOrder(fastify.db, orderId)
+/** The database to read the order from and the hub to announce it on. */
+export interface OrderEventDeps {
+  db: Db
+  events: EventHub
+}
+
+export async function publishOrder (deps: OrderEventDeps, orderId: string): Promise<void> {
+  const order = await loadOrder(deps.db, orderId)
   if (!order) return
-  fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
-  fastify.events.publish({ kind: 'staff' }, TabletEventEnum.ORDER_UPDATED, order)
+  deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  deps.events.toStaff(TabletEventEnum.ORDER_UPDATED, order)
 }

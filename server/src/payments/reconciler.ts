@@ -1,6 +1,8 @@
 // Drives open payments and refunds to a definite state: on a timer, and at start-up for whatever was in flight.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
+import { countOpenPayments, duePaymentIds } from '../repositories/payments.js'
+import { countOpenRefunds, dueRefundIds } from '../repositories/refunds.js'
 import type { PaymentService } from './payment-service.js'
 import type { RefundService } from './refund-service.js'
 
@@ -26,9 +28,12 @@ export class Reconciler {
   }
 
   async start (): Promise<void> {
-    const inFlight = await this.deps.db.selectFrom('payments').select(({ fn }) => fn.countAll<number>().as('n'))
-      .where('status', 'in', ['creating', 'waiting', 'unknown']).where('next_check_at', 'is not', null).executeTakeFirst()
-    if (Number(inFlight?.n ?? 0) > 0) this.deps.log.info({ inFlight: Number(inFlight?.n) }, 'resuming in-flight payments')
+    const inFlight = await countOpenPayments(this.deps.db)
+    if (inFlight > 0) this.deps.log.info({ inFlight }, 'resuming in-flight payments')
+    // Refunds recorded but not confirmed (a crash right after a double payment's commit, say) are due
+    // already, so the first tick sends or confirms them whatever their payment's state.
+    const openRefunds = await countOpenRefunds(this.deps.db)
+    if (openRefunds > 0) this.deps.log.info({ openRefunds }, 'resuming open refunds')
     this.timer = setInterval(() => { void this.tick() }, this.deps.intervalMs ?? 1000)
     void this.tick()
   }
@@ -48,20 +53,14 @@ export class Reconciler {
   private async pass (): Promise<void> {
     const now = new Date(this.now()).toISOString()
     const { db, payments, refunds, log } = this.deps
-    const duePayments = await db.selectFrom('payments').select('id')
-      .where('status', 'in', ['creating', 'waiting', 'unknown']).where('next_check_at', '<=', now)
-      .orderBy('next_check_at').limit(BATCH).execute()
-    for (const { id } of duePayments) {
+    for (const id of await duePaymentIds(db, now, BATCH)) {
       try {
         await payments.check(id)
       } catch (error) {
         log.error({ err: error, paymentId: id }, 'reconciling a payment failed')
       }
     }
-    const dueRefunds = await db.selectFrom('refunds').select('id')
-      .where('status', 'in', ['pending', 'unknown']).where('next_check_at', '<=', now)
-      .orderBy('next_check_at').limit(BATCH).execute()
-    for (const { id } of dueRefunds) {
+    for (const id of await dueRefundIds(db, now, BATCH)) {
       try {
         await refunds.execute(id)
       } catch (error) {

@@ -2,14 +2,16 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { AlipayGateway } from '../alipay/gateway.js'
+import { crashPoint } from '../lib/crash-points.js'
 import { newId } from '../lib/tokens.js'
-import { formatMoney } from '../../../shared/src/money.js'
-import { AlertKindEnum } from '../../../shared/src/schemas/alert.js'
-import type { Refund, RefundStatus } from '../../../shared/src/schemas/payment.js'
+import { formatMoney } from '#shared/money.js'
+import { AlertKindEnum } from '#shared/schemas/alert.js'
+import type { Refund, RefundStatus } from '#shared/schemas/payment.js'
+import { OPEN_REFUND_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type PaymentStatus } from '#shared/statuses.js'
+import { appendPaymentEvent, type EventSource } from '../repositories/payment-events.js'
+import { getPayment, updatePaymentIf } from '../repositories/payments.js'
+import { getRefund, insertRefund, openRefundTotal, toRefund, updateRefundIf } from '../repositories/refunds.js'
 import type { Alerts } from './alerts.js'
-import {
-  appendPaymentEvent, getPayment, getRefund, toRefund, updatePaymentIf, updateRefundIf, type EventSource,
-} from './payments-repository.js'
 import { isoAfter, MIN_RETRY_MS, retryDelayMs } from './schedule.js'
 import { RefundNotAllowedError, RefundTooLargeError } from './errors.js'
 
@@ -23,11 +25,10 @@ export interface RefundServiceDeps {
   paymentChanged: (paymentId: string) => Promise<void>
 }
 
-const REFUNDABLE_PAYMENT: readonly string[] = ['paid', 'partially_refunded']
-const OPEN_REFUND: readonly RefundStatus[] = ['pending', 'unknown']
-
 export class RefundService {
   private readonly now: () => number
+  /** Attempts in progress, by refund id. */
+  private readonly attempts = new Map<string, Promise<void>>()
 
   constructor (private readonly deps: RefundServiceDeps) {
     this.now = deps.now ?? Date.now
@@ -36,33 +37,65 @@ export class RefundService {
   /** Records a refund (never more than what is left), then asks Alipay. */
   async requestRefund (paymentId: string, amount: number, reason: string, staffId: string | null, source: EventSource = 'staff'): Promise<Refund> {
     const { db } = this.deps
-    const refundId = await db.transaction().execute(async (trx) => {
-      const payment = await getPayment(trx, paymentId)
-      if (!payment || !REFUNDABLE_PAYMENT.includes(payment.status)) {
-        throw new RefundNotAllowedError(`Only paid payments can be refunded (this one is ${payment?.status ?? 'unknown'})`)
-      }
-      const pending = await trx.selectFrom('refunds').select(({ fn }) => fn.sum<number>('amount').as('total'))
-        .where('payment_id', '=', paymentId).where('status', 'in', OPEN_REFUND).executeTakeFirst()
-      const left = payment.amount - payment.refunded_amount - Number(pending?.total ?? 0)
-      if (amount > left) throw new RefundTooLargeError(formatMoney(Math.max(0, left), payment.currency, 'en'))
-      const id = newId('refund')
-      const at = new Date(this.now()).toISOString()
-      await trx.insertInto('refunds').values({
-        id, payment_id: paymentId, out_request_no: id, amount, reason, status: 'pending', staff_id: staffId,
-        failure_code: null, next_check_at: isoAfter(this.now(), MIN_RETRY_MS), created_at: at, updated_at: at,
-      }).execute()
-      await appendPaymentEvent(trx, paymentId, source, 'refund-requested', { refundId: id, amount, reason, staffId })
-      return id
-    })
+    const refundId = await db.transaction().execute(trx => this.record(trx, { paymentId, amount, reason, staffId, source }))
+    crashPoint('after-refund-recorded')
     await this.execute(refundId, source)
     return toRefund((await getRefund(db, refundId))!)
   }
 
-  /** One attempt at an open refund: confirm by query when a try's outcome is in doubt, else (re)send it. */
-  async execute (refundId: string, source: EventSource = 'reconciler'): Promise<void> {
+  /**
+   * Writes a refund row (never more than what is left) inside the caller's transaction, so the decision
+   * that money goes back commits with whatever made it necessary. Alipay is asked after the commit
+   * (`execute`); if nobody does, the reconciler sends it once it is due.
+   */
+  async record (trx: Db, input: { paymentId: string, amount: number, reason: string, staffId: string | null, source: EventSource }): Promise<string> {
+    const { paymentId, amount, reason, staffId, source } = input
+    const payment = await getPayment(trx, paymentId)
+    if (!payment || !REFUNDABLE_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) {
+      throw new RefundNotAllowedError(`Only paid payments can be refunded (this one is ${payment?.status ?? 'unknown'})`)
+    }
+    const left = payment.amount - payment.refunded_amount - (await openRefundTotal(trx, paymentId))
+    if (amount > left) throw new RefundTooLargeError(formatMoney(Math.max(0, left), payment.currency, 'en'))
+    const id = newId('refund')
+    const at = new Date(this.now()).toISOString()
+    await insertRefund(trx, {
+      id, payment_id: paymentId, out_request_no: id, amount, reason, status: 'pending', staff_id: staffId,
+      // Due shortly: the caller's own attempt goes first; after a crash the reconciler sends it.
+      failure_code: null, next_check_at: isoAfter(this.now(), MIN_RETRY_MS), created_at: at, updated_at: at,
+    })
+    await appendPaymentEvent(trx, paymentId, source, 'refund-requested', { refundId: id, amount, reason, staffId })
+    return id
+  }
+
+  /**
+   * Records an automatic refund of all that is left of a payment (double payment, order cancelled)
+   * inside the caller's transaction; null when nothing is left to refund.
+   */
+  async recordRemainder (trx: Db, paymentId: string, reason: string): Promise<string | null> {
+    const payment = await getPayment(trx, paymentId)
+    if (!payment) return null
+    const left = payment.amount - payment.refunded_amount - (await openRefundTotal(trx, paymentId))
+    if (left <= 0) return null
+    return this.record(trx, { paymentId, amount: left, reason, staffId: null, source: 'reconciler' })
+  }
+
+  /**
+   * One attempt at an open refund. A call while an attempt for the same refund is running (the
+   * caller's first try and a reconciler tick, say) joins it instead of sending a second request.
+   */
+  execute (refundId: string, source: EventSource = 'reconciler'): Promise<void> {
+    const running = this.attempts.get(refundId)
+    if (running) return running
+    const attempt = this.attempt(refundId, source).finally(() => this.attempts.delete(refundId))
+    this.attempts.set(refundId, attempt)
+    return attempt
+  }
+
+  /** Confirms by query when a try's outcome is in doubt, else (re)sends it. */
+  private async attempt (refundId: string, source: EventSource): Promise<void> {
     const { db, gateway } = this.deps
     const refund = await getRefund(db, refundId)
-    if (!refund || !OPEN_REFUND.includes(refund.status as RefundStatus)) return
+    if (!refund || !OPEN_REFUND_STATUSES.includes(refund.status as RefundStatus)) return
     if (refund.status === 'unknown') {
       const check = await gateway.refundQuery({ outTradeNo: refund.payment_id, outRequestNo: refund.out_request_no })
       if (check.outcome === 'success' && check.data.refunded) {
@@ -95,13 +128,17 @@ export class RefundService {
       await this.markUnknown(refundId, source, result.reason)
       return
     }
-    await appendPaymentEvent(db, refund.payment_id, source, 'refund-failed', { refundId, code: result.code, subCode: result.subCode, subMsg: result.subMsg })
-    await updateRefundIf(db, refundId, OPEN_REFUND, { status: 'failed', failure_code: result.subCode ?? result.code, next_check_at: null })
-    await this.deps.alerts.raise({
-      kind: AlertKindEnum.REFUND_FAILED,
-      paymentId: refund.payment_id,
-      detail: { refundId, amount: refund.amount, code: result.code, subCode: result.subCode, subMsg: result.subMsg },
+    // The failure and its alert commit together: a refund never ends failed without staff being told.
+    const alert = await db.transaction().execute(async (trx) => {
+      if (!(await updateRefundIf(trx, refundId, OPEN_REFUND_STATUSES, { status: 'failed', failure_code: result.subCode ?? result.code, next_check_at: null }))) return null
+      await appendPaymentEvent(trx, refund.payment_id, source, 'refund-failed', { refundId, code: result.code, subCode: result.subCode, subMsg: result.subMsg })
+      return this.deps.alerts.record(trx, {
+        kind: AlertKindEnum.REFUND_FAILED,
+        paymentId: refund.payment_id,
+        detail: { refundId, amount: refund.amount, code: result.code, subCode: result.subCode, subMsg: result.subMsg },
+      })
     })
+    if (alert) this.deps.alerts.announce(alert)
   }
 
   private async succeed (refundId: string, source: EventSource, detail: Record<string, unknown>): Promise<void> {
@@ -110,11 +147,11 @@ export class RefundService {
       const refund = await getRefund(trx, refundId)
       if (!refund) return null
       // The status change is the guard: a refund adds to refunded_amount exactly once.
-      if (!(await updateRefundIf(trx, refundId, OPEN_REFUND, { status: 'succeeded', next_check_at: null, failure_code: null }))) return null
+      if (!(await updateRefundIf(trx, refundId, OPEN_REFUND_STATUSES, { status: 'succeeded', next_check_at: null, failure_code: null }))) return null
       await appendPaymentEvent(trx, refund.payment_id, source, 'refunded', { refundId, amount: refund.amount, ...detail })
       const payment = (await getPayment(trx, refund.payment_id))!
       const refunded = payment.refunded_amount + refund.amount
-      await updatePaymentIf(trx, payment.id, ['paid', 'partially_refunded'], {
+      await updatePaymentIf(trx, payment.id, REFUNDABLE_PAYMENT_STATUSES, {
         refunded_amount: refunded,
         status: refunded >= payment.amount ? 'refunded' : 'partially_refunded',
       })
@@ -129,15 +166,7 @@ export class RefundService {
     if (!refund) return
     const age = this.now() - Date.parse(refund.created_at)
     await appendPaymentEvent(db, refund.payment_id, source, 'refund-unknown', { refundId, reason })
-    await updateRefundIf(db, refundId, OPEN_REFUND, { status: 'unknown', next_check_at: isoAfter(this.now(), retryDelayMs(age)) })
+    await updateRefundIf(db, refundId, OPEN_REFUND_STATUSES, { status: 'unknown', next_check_at: isoAfter(this.now(), retryDelayMs(age)) })
     this.deps.log.warn({ refundId, reason }, 'refund outcome unknown; it will be confirmed and retried with the same out_request_no')
-  }
-
-  /** The full remaining amount, refunded automatically (double payment, order cancelled). */
-  async refundRemainder (paymentId: string, reason: string): Promise<void> {
-    const payment = await getPayment(this.deps.db, paymentId)
-    if (!payment) return
-    const left = payment.amount - payment.refunded_amount
-    if (left > 0) await this.requestRefund(paymentId, left, reason, null, 'reconciler')
   }
 }

@@ -1,8 +1,9 @@
 // Plain words for staff (en, zh-CN): what an alert or a failed payment or refund means and what to do; raw codes stay in details.
 import { describeAlipayCode } from '../alipay/messages.js'
-import type { LocalizedText } from '../../../shared/src/schemas/common.js'
-import { AlertKindEnum, type AlertKind } from '../../../shared/src/schemas/alert.js'
-import type { FailureMessage } from '../../../shared/src/schemas/payment.js'
+import { PaymentFailureCodeEnum } from '#shared/error-codes.js'
+import type { LocalizedText } from '#shared/schemas/common.js'
+import { ALERT_SOURCE_MANY, AlertKindEnum, type AlertKind } from '#shared/schemas/alert.js'
+import type { FailureMessage } from '#shared/schemas/payment.js'
 
 export interface StaffExplanation {
   message: LocalizedText
@@ -70,8 +71,8 @@ const REFUNDED_BY_CANCEL: StaffExplanation = {
 
 /** Failure codes of our own (not Alipay's) that payments carry. */
 const OWN_FAILURES: Readonly<Record<string, StaffExplanation>> = {
-  EXPIRED: { message: text('The QR code expired before the diner paid. Nothing was charged.', '付款码在顾客付款前已过期，未扣款。'), staffAction: NEW_PAYMENT },
-  TRADE_CLOSED: { message: text('Alipay closed this payment before it was completed. Nothing was charged.', '支付宝在付款完成前关闭了该交易，未扣款。'), staffAction: NEW_PAYMENT },
+  [PaymentFailureCodeEnum.EXPIRED]: { message: text('The QR code expired before the diner paid. Nothing was charged.', '付款码在顾客付款前已过期，未扣款。'), staffAction: NEW_PAYMENT },
+  [PaymentFailureCodeEnum.TRADE_CLOSED]: { message: text('Alipay closed this payment before it was completed. Nothing was charged.', '支付宝在付款完成前关闭了该交易，未扣款。'), staffAction: NEW_PAYMENT },
 }
 
 const UNEXPLAINED = text('Alipay refused this with a code we have no explanation for.', '支付宝以一个暂无说明的错误码拒绝了此操作。')
@@ -106,5 +107,16 @@ export function explainAlert (kind: AlertKind, detail: Readonly<Record<string, u
       }
     }
   }
+  if (kind === AlertKindEnum.NOTIFICATION_BAD_SIGNATURE && typeof detail.count === 'number' && detail.count > 1) {
+    return { message: badSignatureCount(detail.count, detail.source), staffAction: base.staffAction }
+  }
   return base
+}
+
+/** A summary of forged or broken notifications: how many, and from where. */
+function badSignatureCount (count: number, source: unknown): LocalizedText {
+  const many = source === ALERT_SOURCE_MANY || typeof source !== 'string'
+  return text(
+    `${count} payment notifications ${many ? 'from many addresses' : `from ${source}`} arrived with signatures that do not check out; all were ignored.`,
+    `收到${many ? '来自多个地址' : `来自 ${source} `}的 ${count} 条签名无效的支付通知，均已忽略。`)
 }

@@ -2,9 +2,9 @@
 import type { Db } from '../db/database.js'
 import type { DeviceRow } from '../db/schema.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
-import { newId, newPairingCode, nowIso } from '../lib/tokens.js'
+import { newId, newPairingCode, nowIso, sha256 } from '../lib/tokens.js'
 import { PairingCodeInvalidError } from '../errors.js'
-import { DeviceStatusEnum, type Device, type DeviceStatus } from '../../../shared/src/schemas/device.js'
+import { DeviceStatusEnum, type Device, type DeviceStatus } from '#shared/schemas/device.js'
 
 export const PAIRING_CODE_TTL_MS = 10 * 60_000
 
@@ -47,6 +47,11 @@ export async function findDevice (db: Db, id: string): Promise<DeviceWithTable |
 }
 
 /** Every tablet, paired ones first by table label, then by name. */
+/** The device whose cookie token this is (only its SHA-256 is stored), else null. */
+export async function findDeviceByToken (db: Db, token: string): Promise<DeviceRow | null> {
+  return await db.selectFrom('devices').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst() ?? null
+}
+
 export async function listDevices (db: Db): Promise<DeviceWithTable[]> {
   const rows = await withTable(db).execute()
   const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })

@@ -2,8 +2,8 @@
 import type { Db } from '../db/database.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import { toCategory } from './menu.js'
-import type { LocalizedText } from '../../../shared/src/schemas/common.js'
-import type { Category, OptionGroupInput } from '../../../shared/src/schemas/menu.js'
+import type { LocalizedText } from '#shared/schemas/common.js'
+import type { Category, OptionGroupInput } from '#shared/schemas/menu.js'
 
 /** Gap between neighbours' sort values, so one can later be put between two without renumbering. */
 const SORT_STEP = 10

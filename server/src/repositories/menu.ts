@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CategoriesTable, ItemRow, OptionGroupsTable, OptionsTable } from '../db/schema.js'
-import type { LocalizedText } from '../../../shared/src/schemas/common.js'
-import type { Category, MenuItem, MenuOption, OptionGroup } from '../../../shared/src/schemas/menu.js'
+import type { LocalizedText } from '#shared/schemas/common.js'
+import type { Category, MenuItem, MenuOption, OptionGroup } from '#shared/schemas/menu.js'
 import { getSetting, incrementCounter, setSetting } from './settings.js'
 
 export const MENU_VERSION_KEY = 'menu_version'
@@ -105,6 +105,11 @@ export async function loadItemsById (db: Db, ids: readonly string[]): Promise<Ma
 
 export async function loadItem (db: Db, id: string): Promise<MenuItem | null> {
   return (await loadItems(db, [id]))[0] ?? null
+}
+
+/** True when the dish was ever on the menu, removed ones included (cached menus still show them). */
+export async function dishEverExisted (db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
 }
 
 /** Options of dishes still on the menu. */

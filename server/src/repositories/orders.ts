@@ -2,11 +2,11 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { OrderLinesTable, OrderRow } from '../db/schema.js'
-import { paymentsOfOrders } from '../payments/payments-repository.js'
+import { paymentsOfOrders } from './payments.js'
 import { incrementCounter } from './settings.js'
-import type { LocalizedText } from '../../../shared/src/schemas/common.js'
-import type { Order, OrderLine, OrderLineOption, OrderStatus } from '../../../shared/src/schemas/order.js'
-import type { Payment } from '../../../shared/src/schemas/payment.js'
+import type { LocalizedText } from '#shared/schemas/common.js'
+import type { Order, OrderLine, OrderLineOption, OrderStatus } from '#shared/schemas/order.js'
+import type { Payment } from '#shared/schemas/payment.js'
 
 type OrderLineRow = Selectable<OrderLinesTable>
 
@@ -31,6 +31,8 @@ export interface NewOrder {
   requestHash: string
   deviceId: string | null
   tableId: string
+  /** `placed` (to be paid) or, for an order with nothing to pay, `paid` at once. */
+  status: OrderStatus
   subtotal: number
   total: number
   currency: string
@@ -139,7 +141,7 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<void> {
     request_hash: order.requestHash,
     device_id: order.deviceId,
     table_id: order.tableId,
-    status: 'placed',
+    status: order.status,
     subtotal: order.subtotal,
     total: order.total,
     currency: order.currency,

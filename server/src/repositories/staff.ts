@@ -4,7 +4,7 @@ import type { StaffRow } from '../db/schema.js'
 import { hashPin, verifyPin } from '../lib/pin-hash.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
 import { LastManagerError, PinInUseError } from '../errors.js'
-import { StaffRoleEnum, type StaffMember, type StaffRole } from '../../../shared/src/schemas/staff.js'
+import { StaffRoleEnum, type StaffMember, type StaffRole } from '#shared/schemas/staff.js'
 
 export interface NewStaffMember {
   name: string
@@ -150,4 +150,16 @@ export async function createSession (db: Db, staffId: string, token: string, max
 
 export async function deleteSession (db: Db, token: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', sha256(token)).execute()
+}
+
+/** The enabled staff member whose unexpired session `token` is, else null. */
+export async function findStaffBySessionToken (db: Db, token: string, now = Date.now()): Promise<StaffMember | null> {
+  const row = await db.selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .select(['staff.id', 'staff.name', 'staff.role'])
+    .where('staff_sessions.token_hash', '=', sha256(token))
+    .where('staff_sessions.expires_at', '>', nowIso(now))
+    .where('staff.disabled_at', 'is', null)
+    .executeTakeFirst()
+  return row ? toStaffMember(row) : null
 }

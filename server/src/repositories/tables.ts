@@ -5,17 +5,13 @@ import type { TableRow } from '../db/schema.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import { TableLabelTakenError } from '../errors.js'
-import { OrderStatusEnum, type OrderStatus } from '../../../shared/src/schemas/order.js'
-import type { Table } from '../../../shared/src/schemas/table.js'
+import { OPEN_ORDER_STATUSES } from '#shared/statuses.js'
+import type { Table } from '#shared/schemas/table.js'
 
 export const DEFAULT_SEATS = 4
 /** 32 lower-case letters and digits without look-alikes (0/o, 1/l), so a code can be read off a sticker. */
 export const TABLE_CODE_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 export const TABLE_CODE_LENGTH = 12
-/** Orders that still need the table: it cannot be removed under them. */
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
-  OrderStatusEnum.PLACED, OrderStatusEnum.PAID, OrderStatusEnum.PREPARING, OrderStatusEnum.READY,
-]
 
 export interface NewTable {
   label: string
@@ -97,7 +93,7 @@ export async function createTable (db: Db, table: NewTable): Promise<Table> {
 }
 
 /** Renames or resizes a table; null when it does not exist. */
-export async function updateTable (db: Db, id: string, changes: TableChanges): Promise<Table | null> {
+export async function changeTable (db: Db, id: string, changes: TableChanges): Promise<Table | null> {
   const label = changes.label?.trim()
   if (label !== undefined) await assertLabelFree(db, label, id)
   const set: { label?: string, seats?: number } = {}

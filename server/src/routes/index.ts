@@ -11,10 +11,11 @@ import devices from './api/devices/index.js'
 import events from './api/events/index.js'
 import staffSession from './api/staff/session/index.js'
 import staffMembers from './api/staff/members/index.js'
+import staffLockouts from './api/staff/lockouts/index.js'
 import staffTables from './api/staff/tables/index.js'
 import staffDevices from './api/staff/devices/index.js'
 import staffEvents from './api/staff/events/index.js'
-import orderPayments from './api/order-payments/index.js'
+import orderPayments from './api/orders/payments.js'
 import payments from './api/payments/index.js'
 import alipayNotify from './api/alipay/index.js'
 import staffPayments from './api/staff/payments/index.js'
@@ -32,6 +33,7 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(events, { prefix: '/api/events' })
   await fastify.register(staffSession, { prefix: '/api/staff/session' })
   await fastify.register(staffMembers, { prefix: '/api/staff/members' })
+  await fastify.register(staffLockouts, { prefix: '/api/staff/lockouts' })
   await fastify.register(staffTables, { prefix: '/api/staff/tables' })
   await fastify.register(staffDevices, { prefix: '/api/staff/devices' })
   await fastify.register(staffEvents, { prefix: '/api/staff/events' })

@@ -1,6 +1,6 @@
 // Shapes of the demo menu as written in the seed files, and small builders for option groups.
-import type { LocalizedText } from '../../../shared/src/schemas/common.js'
-import type { Allergen, DietaryTag } from '../../../shared/src/schemas/menu.js'
+import type { LocalizedText } from '#shared/schemas/common.js'
+import type { Allergen, DietaryTag } from '#shared/schemas/menu.js'
 import type { DishArt } from './dish-art.js'
 
 export interface DemoCategory {

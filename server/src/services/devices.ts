@@ -1,59 +1,58 @@
 // What a tablet and the staff console see of a device, and the device.changed events that keep them current.
-import type { FastifyInstance } from 'fastify'
+import type { AppConfig } from '../config.js'
+import type { Db } from '../db/database.js'
+import type { EventHub } from '../lib/event-hub.js'
+import type { DevicePresence } from '../lib/device-presence.js'
 import { ensurePairingCode, findDevice, deviceStatus, toDevice, updateDevice, type DeviceWithTable } from '../repositories/devices.js'
 import { NotFoundError } from '../errors.js'
 import type { DeviceReport } from '../lib/device-report.js'
 import { nowIso } from '../lib/tokens.js'
 import type { DeviceRow } from '../db/schema.js'
-import { LOCALES } from '../../../shared/src/schemas/common.js'
-import { TabletEventEnum } from '../../../shared/src/schemas/events.js'
-import type { Device, DeviceMe, StoreInfo } from '../../../shared/src/schemas/device.js'
+import { LOCALES } from '#shared/schemas/common.js'
+import { TabletEventEnum } from '#shared/schemas/events.js'
+import type { Device, DeviceMe, StoreInfo } from '#shared/schemas/device.js'
 
-export function storeInfo (fastify: FastifyInstance): StoreInfo {
-  const { name, currency, timezone } = fastify.config.store
+/** What the device services use; the app provides each under the same name. */
+export interface DeviceServiceDeps {
+  db: Db
+  events: EventHub
+  config: Pick<AppConfig, 'store'>
+  devicePresence: Pick<DevicePresence, 'isOnline'>
+}
+
+export function storeInfo (deps: DeviceServiceDeps): StoreInfo {
+  const { name, currency, timezone } = deps.config.store
   return { name, currency, timezone, locales: [...LOCALES] }
 }
 
 /** The tablet's own view; an unpaired tablet always gets a live pairing code to show. */
-export async function deviceMe (fastify: FastifyInstance, row: DeviceWithTable): Promise<DeviceMe> {
-  const me: DeviceMe = { deviceId: row.id, name: row.name, status: deviceStatus(row), store: storeInfo(fastify) }
+export async function deviceMe (deps: DeviceServiceDeps, row: DeviceWithTable): Promise<DeviceMe> {
+  const me: DeviceMe = { deviceId: row.id, name: row.name, status: deviceStatus(row), store: storeInfo(deps) }
   if (row.table_id && row.table_label !== null) {
     me.table = { id: row.table_id, label: row.table_label }
   } else {
-    const code = await ensurePairingCode(fastify.db, row.id)
+    const code = await ensurePairingCode(deps.db, row.id)
     me.pairingCode = code.code
     me.pairingExpiresAt = code.expiresAt
   }
   return me
 }
 
-export async function deviceMeById (fastify: FastifyInstance, id: string): Promise<DeviceMe> {
-  const row = await findDevice(fastify.db, id)
-  if (!row) throw new NotFoundError('Device')
-  return deviceMe(fastify, row)
-}
-
-export function staffDevice (fastify: FastifyInstance, row: DeviceWithTable): Device {
-  return toDevice(row, fastify.devicePresence.isOnline(row.id, row.last_seen_at))
-}
-
-export async function staffDeviceById (fastify: FastifyInstance, id: string): Promise<Device> {
-  const row = await findDevice(fastify.db, id)
-  if (!row) throw new NotFoundError('Device')
-  return staffDevice(fastify, row)
+export function staffDevice (deps: DeviceServiceDeps, row: DeviceWithTable): Device {
+  return toDevice(row, deps.devicePresence.isOnline(row.id, row.last_seen_at))
 }
 
 /**
  * Tells the tablet (its DeviceMe) and the staff console (the Device) that a device changed: paired,
  * moved, renamed or unpaired. The tablet's event stream also re-targets its table from this event.
  */
-export async function publishDeviceChanged (fastify: FastifyInstance, id: string): Promise<Device> {
-  const row = await findDevice(fastify.db, id)
+export async function publishDeviceChanged (deps: DeviceServiceDeps, id: string): Promise<Device> {
+  const row = await findDevice(deps.db, id)
   if (!row) throw new NotFoundError('Device')
-  const me = await deviceMe(fastify, row)
-  const device = staffDevice(fastify, row)
-  fastify.events.publish({ kind: 'device', deviceId: id }, TabletEventEnum.DEVICE_CHANGED, me)
-  fastify.events.publish({ kind: 'staff' }, TabletEventEnum.DEVICE_CHANGED, device)
+  const me = await deviceMe(deps, row)
+  const device = staffDevice(deps, row)
+  deps.events.toTablets({ kind: 'device', deviceId: id }, TabletEventEnum.DEVICE_CHANGED, me)
+  deps.events.toStaff(TabletEventEnum.DEVICE_CHANGED, device)
   return device
 }
 
@@ -61,14 +60,14 @@ export async function publishDeviceChanged (fastify: FastifyInstance, id: string
  * Stores what a tablet reported about itself (app version, unsent orders) when it differs from what
  * is stored, and shows staff at once. True when it wrote (last_seen_at included).
  */
-export async function recordDeviceReport (fastify: FastifyInstance, device: DeviceRow, report: DeviceReport): Promise<boolean> {
+export async function recordDeviceReport (deps: DeviceServiceDeps, device: DeviceRow, report: DeviceReport): Promise<boolean> {
   const changes: { appVersion?: string, unsentOrders?: number } = {}
   if (report.appVersion !== undefined && report.appVersion !== device.app_version) changes.appVersion = report.appVersion
   if (report.unsentOrders !== undefined && report.unsentOrders !== device.unsent_orders) changes.unsentOrders = report.unsentOrders
   if (Object.keys(changes).length === 0) return false
-  await updateDevice(fastify.db, device.id, { ...changes, lastSeenAt: nowIso() })
-  const row = await findDevice(fastify.db, device.id)
+  await updateDevice(deps.db, device.id, { ...changes, lastSeenAt: nowIso() })
+  const row = await findDevice(deps.db, device.id)
   // Staff only: nothing the tablet shows depends on what it reported itself.
-  if (row) fastify.events.publish({ kind: 'staff' }, TabletEventEnum.DEVICE_CHANGED, staffDevice(fastify, row))
+  if (row) deps.events.toStaff(TabletEventEnum.DEVICE_CHANGED, staffDevice(deps, row))
   return true
 }

@@ -1,5 +1,4 @@
 // Managers edit the menu: each change is one transaction with a new menu version, then menu.changed for every screen.
-import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db/database.js'
 import {
   CategoryNotEmptyError, CategoryUnknownError, ItemNotInCategoryError, NotFoundError, OptionGroupInvalidError,
@@ -10,10 +9,10 @@ import {
   removeCategory, replaceOptionGroups, setDishOrder, updateCategory, updateDish, type CurrentOptions, type DishChanges,
 } from '../repositories/menu-editing.js'
 import { dishImagePath } from '../seed/demo-menu.js'
-import { publishMenuChanged } from './menu.js'
+import { publishMenuChanged, type MenuServiceDeps } from './menu.js'
 import type {
   Category, CreateCategory, CreateMenuItem, MenuItem, OptionGroupInput, ReorderItems, UpdateCategory, UpdateMenuItem,
-} from '../../../shared/src/schemas/menu.js'
+} from '#shared/schemas/menu.js'
 
 interface Edit<T> {
   result: T
@@ -22,12 +21,12 @@ interface Edit<T> {
 }
 
 /** Runs an edit in a transaction that also bumps the menu version, and tells the screens after commit. */
-async function editMenu<T> (fastify: FastifyInstance, change: (trx: Db) => Promise<Edit<T>>): Promise<T> {
-  const { result, version } = await fastify.db.transaction().execute(async trx => {
+async function editMenu<T> (deps: MenuServiceDeps, change: (trx: Db) => Promise<Edit<T>>): Promise<T> {
+  const { result, version } = await deps.db.transaction().execute(async trx => {
     const edit = await change(trx)
     return { result: edit.result, version: edit.changed ? await bumpMenuVersion(trx) : null }
   })
-  if (version) publishMenuChanged(fastify, version)
+  if (version) publishMenuChanged(deps, version)
   return result
 }
 
@@ -70,12 +69,12 @@ async function dishOrThrow (db: Db, id: string): Promise<MenuItem> {
   return item
 }
 
-export function createCategory (fastify: FastifyInstance, body: CreateCategory): Promise<Category> {
-  return editMenu(fastify, async trx => ({ result: await insertCategory(trx, body.names, body.sort), changed: true }))
+export function createCategory (deps: MenuServiceDeps, body: CreateCategory): Promise<Category> {
+  return editMenu(deps, async trx => ({ result: await insertCategory(trx, body.names, body.sort), changed: true }))
 }
 
-export function changeCategory (fastify: FastifyInstance, id: string, body: UpdateCategory): Promise<Category> {
-  return editMenu(fastify, async trx => {
+export function changeCategory (deps: MenuServiceDeps, id: string, body: UpdateCategory): Promise<Category> {
+  return editMenu(deps, async trx => {
     const before = await findLiveCategory(trx, id)
     if (!before) throw new NotFoundError('Category')
     await updateCategory(trx, id, body)
@@ -85,8 +84,8 @@ export function changeCategory (fastify: FastifyInstance, id: string, body: Upda
 }
 
 /** Only an empty category goes: dishes are never removed as a side effect. */
-export function deleteCategory (fastify: FastifyInstance, id: string): Promise<void> {
-  return editMenu(fastify, async trx => {
+export function deleteCategory (deps: MenuServiceDeps, id: string): Promise<void> {
+  return editMenu(deps, async trx => {
     if (!await findLiveCategory(trx, id)) throw new NotFoundError('Category')
     const dishes = await countLiveDishes(trx, id)
     if (dishes > 0) throw new CategoryNotEmptyError(String(dishes))
@@ -95,8 +94,8 @@ export function deleteCategory (fastify: FastifyInstance, id: string): Promise<v
   })
 }
 
-export function createDish (fastify: FastifyInstance, body: CreateMenuItem): Promise<MenuItem> {
-  return editMenu(fastify, async trx => {
+export function createDish (deps: MenuServiceDeps, body: CreateMenuItem): Promise<MenuItem> {
+  return editMenu(deps, async trx => {
     await assertCategory(trx, body.categoryId)
     const groups = body.optionGroups ?? []
     const none: CurrentOptions = { groupIds: new Set(), optionIds: new Set() }
@@ -117,8 +116,8 @@ export function createDish (fastify: FastifyInstance, body: CreateMenuItem): Pro
 }
 
 /** Applies a manager's edit of a dish (any fields, availability included) as one new menu version. */
-export function changeDish (fastify: FastifyInstance, id: string, body: UpdateMenuItem): Promise<MenuItem> {
-  return editMenu(fastify, async trx => {
+export function changeDish (deps: MenuServiceDeps, id: string, body: UpdateMenuItem): Promise<MenuItem> {
+  return editMenu(deps, async trx => {
     const before = await dishOrThrow(trx, id)
     if (body.categoryId !== undefined) await assertCategory(trx, body.categoryId)
     if (body.optionGroups !== undefined) {
@@ -133,24 +132,24 @@ export function changeDish (fastify: FastifyInstance, id: string, body: UpdateMe
   })
 }
 
-export function setDishImage (fastify: FastifyInstance, id: string, image: string): Promise<MenuItem> {
-  return editMenu(fastify, async trx => {
+export function setDishImage (deps: MenuServiceDeps, id: string, image: string): Promise<MenuItem> {
+  return editMenu(deps, async trx => {
     const before = await dishOrThrow(trx, id)
     await updateDish(trx, id, { image })
     return { result: await dishOrThrow(trx, id), changed: before.image !== image }
   })
 }
 
-export function removeDish (fastify: FastifyInstance, id: string): Promise<void> {
-  return editMenu(fastify, async trx => {
+export function removeDish (deps: MenuServiceDeps, id: string): Promise<void> {
+  return editMenu(deps, async trx => {
     if (!await markDishRemoved(trx, id)) throw new NotFoundError('Dish')
     return { result: undefined, changed: true }
   })
 }
 
 /** Puts the listed dishes first, in that order; the category's other dishes follow in their old order. */
-export function reorderDishes (fastify: FastifyInstance, body: ReorderItems): Promise<void> {
-  return editMenu(fastify, async trx => {
+export function reorderDishes (deps: MenuServiceDeps, body: ReorderItems): Promise<void> {
+  return editMenu(deps, async trx => {
     if (!await findLiveCategory(trx, body.categoryId)) throw new NotFoundError('Category')
     const current = await dishIdsInCategory(trx, body.categoryId)
     const strangers = body.itemIds.filter(itemId => !current.includes(itemId))

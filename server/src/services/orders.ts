@@ -1,16 +1,28 @@
 // Placing orders (priced by the shared code, idempotent per tablet) and moving them along the kitchen flow.
-import type { FastifyInstance } from 'fastify'
+import type { AppConfig } from '../config.js'
+import type { EventHub } from '../lib/event-hub.js'
+import type { PaymentService } from '../payments/payment-service.js'
 import type { Db } from '../db/database.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
 import { canonicalJson } from '../lib/canonical-json.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
-import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError, OrderIdReusedError, OrderRejectedError } from '../errors.js'
+import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError, OrderIdReusedError, OrderRejectedError, OrderTotalTooLargeError } from '../errors.js'
 import { loadItemsById } from '../repositories/menu.js'
 import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNumber, updateOrderStatus } from '../repositories/orders.js'
-import { priceLine, priceOrder, type PricingProblem } from '../../../shared/src/pricing.js'
-import type { MenuItem } from '../../../shared/src/schemas/menu.js'
-import { StaffEventEnum, TabletEventEnum } from '../../../shared/src/schemas/events.js'
-import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type OrderStatus } from '../../../shared/src/schemas/order.js'
+import { formatMoney } from '#shared/money.js'
+import { isWithinOrderLimit, MAX_ORDER_TOTAL, needsNoPayment, priceLine, priceOrder, type PricingProblem } from '#shared/pricing.js'
+import type { MenuItem } from '#shared/schemas/menu.js'
+import { StaffEventEnum, TabletEventEnum } from '#shared/schemas/events.js'
+import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type OrderStatus } from '#shared/schemas/order.js'
+
+/** What the order services use; the app provides each under the same name. */
+export interface OrderServiceDeps {
+  db: Db
+  events: EventHub
+  config: Pick<AppConfig, 'store'>
+  /** Open QR payments of an order paid at the counter or cancelled are abandoned. */
+  payments: Pick<PaymentService, 'abandonOpenPayments'>
+}
 
 export interface OrderPlacer {
   deviceId: string
@@ -75,16 +87,18 @@ async function repeated (db: Db, placer: OrderPlacer, body: CreateOrder, hash: s
  * Prices and stores an order. The repeat check comes before pricing: a retry of an order that was
  * accepted must still get it back after the dish sold out in between.
  */
-export async function placeOrder (fastify: FastifyInstance, placer: OrderPlacer, body: CreateOrder): Promise<PlacedOrder> {
+export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, body: CreateOrder): Promise<PlacedOrder> {
   const hash = orderRequestHash(body)
   let outcome: { id: string, created: boolean }
   try {
-    outcome = await fastify.db.transaction().execute(async trx => {
+    outcome = await deps.db.transaction().execute(async trx => {
       const earlier = await repeated(trx, placer, body, hash)
       if (earlier) return { id: earlier, created: false }
       const items = await loadItemsById(trx, body.lines.map(line => line.itemId))
       const priced = priceOrder(items, body.lines)
       if (!priced.ok) throw rejection(lineProblems(items, body))
+      // Refused before anything is stored: such an order could never be paid.
+      if (!isWithinOrderLimit(priced.totals.total)) throw new OrderTotalTooLargeError(formatMoney(MAX_ORDER_TOTAL, deps.config.store.currency, 'en'))
       const id = newId('ord')
       await insertOrder(trx, {
         id,
@@ -93,9 +107,11 @@ export async function placeOrder (fastify: FastifyInstance, placer: OrderPlacer,
         requestHash: hash,
         deviceId: placer.deviceId,
         tableId: placer.tableId,
+        // Pay-first: an order of free dishes has nothing to pay, so it goes to the kitchen as paid.
+        status: needsNoPayment(priced.totals) ? OrderStatusEnum.PAID : OrderStatusEnum.PLACED,
         subtotal: priced.totals.subtotal,
         total: priced.totals.total,
-        currency: fastify.config.store.currency,
+        currency: deps.config.store.currency,
         note: cleanNote(body.note),
         createdAt: nowIso(),
         lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: null })),
@@ -106,15 +122,15 @@ export async function placeOrder (fastify: FastifyInstance, placer: OrderPlacer,
     // Another request with the same clientOrderId committed first (possible on PostgreSQL, where
     // transactions run side by side): answer with its order, or 409 if the bodies differ.
     if (!isUniqueViolation(error, 'client_order_id')) throw error
-    const earlier = await repeated(fastify.db, placer, body, hash)
+    const earlier = await repeated(deps.db, placer, body, hash)
     if (!earlier) throw error
     outcome = { id: earlier, created: false }
   }
-  const order = await loadOrder(fastify.db, outcome.id)
+  const order = await loadOrder(deps.db, outcome.id)
   if (!order) throw new Error(`order ${outcome.id} vanished after it was stored`)
   if (outcome.created) {
-    fastify.events.publish({ kind: 'staff' }, StaffEventEnum.ORDER_CREATED, order)
-    fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+    deps.events.toStaff(StaffEventEnum.ORDER_CREATED, order)
+    deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
   }
   return { order, created: outcome.created }
 }
@@ -125,25 +141,25 @@ export interface StatusChange {
 }
 
 /** Staff move an order along ORDER_TRANSITIONS; the table and every staff screen hear about it. */
-export async function changeOrderStatus (fastify: FastifyInstance, id: string, change: StatusChange): Promise<Order> {
-  const row = await findOrderRow(fastify.db, id)
+export async function changeOrderStatus (deps: OrderServiceDeps, id: string, change: StatusChange): Promise<Order> {
+  const row = await findOrderRow(deps.db, id)
   if (!row) throw new NotFoundError('Order')
   const from = row.status as OrderStatus
   if (!canTransition(from, change.status)) throw new InvalidTransitionError(from, change.status)
   const cancelling = change.status === OrderStatusEnum.CANCELLED
   const reason = change.reason?.trim() ?? ''
   if (cancelling && !reason) throw new CancelReasonRequiredError()
-  const moved = await updateOrderStatus(fastify.db, id, from, change.status, nowIso(), cancelling ? reason : null)
+  const moved = await updateOrderStatus(deps.db, id, from, change.status, nowIso(), cancelling ? reason : null)
   if (!moved) {
     // Someone else changed it between our read and our update: judge the request against the new status.
-    const now = await findOrderRow(fastify.db, id)
+    const now = await findOrderRow(deps.db, id)
     throw new InvalidTransitionError(now?.status ?? from, change.status)
   }
   // Paid at the counter or cancelled: the QR still showing on the tablet must not take money too.
-  if (from === OrderStatusEnum.PLACED) await fastify.payments.abandonOpenPayments(id)
-  const order = await loadOrder(fastify.db, id)
+  if (from === OrderStatusEnum.PLACED) await deps.payments.abandonOpenPayments(id)
+  const order = await loadOrder(deps.db, id)
   if (!order) throw new NotFoundError('Order')
-  fastify.events.publish({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
-  fastify.events.publish({ kind: 'staff' }, StaffEventEnum.ORDER_UPDATED, order)
+  deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  deps.events.toStaff(StaffEventEnum.ORDER_UPDATED, order)
   return order
 }

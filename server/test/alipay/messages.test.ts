@@ -1,6 +1,6 @@
 // Diner/cashier sentences for Alipay sub_codes: both languages, spelling variants, a fallback.
 import { describe, expect, it } from 'vitest'
-import { describeAlipayCode, DESCRIBED_SUB_CODES } from '../../src/alipay/messages.js'
+import { describeAlipayCode } from '../../src/alipay/messages.js'
 
 const REQUIRED = [
   'ACQ.TRADE_HAS_SUCCESS', 'ACQ.TRADE_HAS_CLOSE', 'ACQ.TOTAL_FEE_EXCEED', 'ACQ.SELLER_BALANCE_NOT_ENOUGH',
@@ -14,7 +14,6 @@ describe('describeAlipayCode', () => {
   it('has a specific English and Chinese sentence and staff hint for every code a diner or cashier can meet', () => {
     const fallback = describeAlipayCode(undefined, 'en')
     for (const code of REQUIRED) {
-      expect(DESCRIBED_SUB_CODES).toContain(code)
       const en = describeAlipayCode(code, 'en')
       const zh = describeAlipayCode(code, 'zh-CN')
       expect(en.subCode).toBe(code)

@@ -6,11 +6,12 @@ import { sandboxKeyPair } from '../../sandbox/keys.js'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, stopApp, until,
 } from './fixtures.js'
-import type { Payment } from '../../../shared/src/schemas/payment.js'
+import type { Payment } from '#shared/schemas/payment.js'
 
 async function expire (app: Awaited<ReturnType<typeof startApp>>['app'], paymentId: string): Promise<void> {
   // The QR's time is up: what the clock would do after PAYMENT_QR_TIMEOUT_S.
-  await app.db.updateTable('payments').set({ expires_at: new Date(Date.now() - 1000).toISOString(), next_check_at: new Date().toISOString() })
+  const past = new Date(Date.now() - 1000).toISOString()
+  await app.db.updateTable('payments').set({ expires_at: past, qr_deadline_at: past, next_check_at: new Date().toISOString() })
     .where('id', '=', paymentId).execute()
 }
 

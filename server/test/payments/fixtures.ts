@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../src/app.js'
 import { createTable } from '../../src/repositories/tables.js'
 import { newId, newSecret, nowIso, sha256 } from '../../src/lib/tokens.js'
 import { testConfig } from '../helper.js'
-import type { Payment } from '../../../shared/src/schemas/payment.js'
+import type { Payment } from '#shared/schemas/payment.js'
 
 export interface RunningApp {
   app: App

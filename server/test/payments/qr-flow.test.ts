@@ -4,8 +4,8 @@ import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, until,
 } from './fixtures.js'
 import { SseClient } from '../sse-client.js'
-import type { Payment } from '../../../shared/src/schemas/payment.js'
-import type { Order } from '../../../shared/src/schemas/order.js'
+import type { Payment } from '#shared/schemas/payment.js'
+import type { Order } from '#shared/schemas/order.js'
 
 describe('QR payment', () => {
   it('pays an order through the notification and tells the tablet', async () => {

@@ -8,7 +8,7 @@ import { tempDataDir } from '../helper.js'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, stopApp, until,
 } from './fixtures.js'
-import type { Payment, Refund } from '../../../shared/src/schemas/payment.js'
+import type { Payment, Refund } from '#shared/schemas/payment.js'
 
 const APP_ID = '2021000000000042'
 const SELLER_ID = '2088000000000042'

@@ -4,7 +4,7 @@ import { STAFF_COOKIE } from '../../src/lib/cookies.js'
 import { SseClient } from '../sse-client.js'
 import { DAN_DAN, MAPO, RICE, countOrders, mapoLine, orderBody, orderingApp, postOrder, recordEvents, riceLine } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { Menu, MenuItem, MenuOption } from '../../../shared/src/schemas/menu.js'
+import type { Menu, MenuItem, MenuOption } from '#shared/schemas/menu.js'
 
 const clients: SseClient[] = []
 afterEach(() => { for (const client of clients.splice(0)) client.close() })

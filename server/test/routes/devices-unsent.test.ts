@@ -4,7 +4,7 @@ import { SseClient } from '../sse-client.js'
 import { buildEmptyApp, loginStaff, registerTablet } from '../auth-helpers.js'
 import { recordEvents } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { Device } from '../../../shared/src/schemas/device.js'
+import type { Device } from '#shared/schemas/device.js'
 
 const clients: SseClient[] = []
 afterEach(() => { for (const client of clients.splice(0)) client.close() })

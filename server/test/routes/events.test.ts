@@ -169,6 +169,19 @@ describe('GET /api/events (tablet)', () => {
   })
 })
 
+describe('HEAD of the event streams', () => {
+  it('answers with the stream headers at once instead of hanging', async () => {
+    const { app, base } = await listening()
+    const staff = await loginStaff(app)
+    const tablet = await registerTablet(app)
+    for (const [path, cookie] of [['/api/events', tablet.cookie], ['/api/staff/events', staff]] as const) {
+      const response = await fetch(`${base}${path}`, { method: 'HEAD', headers: { cookie }, signal: AbortSignal.timeout(5000) })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    }
+  })
+})
+
 describe('GET /api/staff/events', () => {
   it('streams staff events only, and refuses anyone without a staff session', async () => {
     const { app, base } = await listening()

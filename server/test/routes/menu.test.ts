@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildEmptyApp, loginStaff, registerTablet } from '../auth-helpers.js'
 import { buildTestApp } from '../helper.js'
 import { DEVICE_COOKIE, STAFF_COOKIE } from '../../src/lib/cookies.js'
-import type { Menu } from '../../../shared/src/schemas/menu.js'
+import type { Menu } from '#shared/schemas/menu.js'
 
 async function tabletApp () {
   const app = await buildTestApp()

@@ -7,7 +7,7 @@ import {
   DAN_DAN, MAPO, RICE, countOrders, mapoLine, orderBody, orderingApp, pairedTablet, placeOrder, postOrder,
   recordEvents, registerTablet, riceLine,
 } from '../fixtures/orders.js'
-import type { Order } from '../../../shared/src/schemas/order.js'
+import type { Order } from '#shared/schemas/order.js'
 
 describe('POST /api/orders', () => {
   it('prices the order on the server and stores it as placed, with snapshots of names and options', async () => {

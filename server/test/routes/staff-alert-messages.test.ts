@@ -5,13 +5,13 @@ import { recordEvents } from '../fixtures/orders.js'
 import { pairedTablet, placedOrder } from '../payments/fixtures.js'
 import { newId, nowIso } from '../../src/lib/tokens.js'
 import type { App } from '../../src/app.js'
-import { AlertKindEnum, type Alert } from '../../../shared/src/schemas/alert.js'
-import type { StaffPaymentDetail } from '../../../shared/src/schemas/payment.js'
+import { AlertKindEnum, type Alert } from '#shared/schemas/alert.js'
+import type { StaffPaymentDetail } from '#shared/schemas/payment.js'
 
 async function alertsOf (app: App, staff: string): Promise<Alert[]> {
   const response = await app.inject({ method: 'GET', url: '/api/staff/alerts', headers: { cookie: staff } })
   expect(response.statusCode).toBe(200)
-  return response.json<Alert[]>()
+  return response.json<{ alerts: Alert[] }>().alerts
 }
 
 async function insertPayment (app: App, orderId: string, status: string, failureCode: string | null): Promise<string> {

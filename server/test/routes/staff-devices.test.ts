@@ -4,7 +4,7 @@ import { addStaff, buildEmptyApp, loginStaff, pairedTablet, registerTablet } fro
 import { createTable } from '../../src/repositories/tables.js'
 import { PAIRING_FAILURES_PER_MINUTE } from '../../src/routes/api/staff/devices/index.js'
 import type { App } from '../../src/app.js'
-import type { HubEvent } from '../../src/plugins/app/event-hub.js'
+import type { HubEvent } from '../../src/lib/event-hub.js'
 
 const pair = (cookie: string, pairingCode: string, tableId: string) =>
   ({ method: 'POST' as const, url: '/api/staff/devices/pair', headers: { cookie }, payload: { pairingCode, tableId } })

@@ -5,8 +5,8 @@ import { svgProblems } from '../seed/svg-check.js'
 import { addStaff } from '../auth-helpers.js'
 import { MAPO, RICE, mapoLine, orderBody, orderingApp, placeOrder, postOrder, recordEvents, riceLine } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { Category, Menu, MenuItem, MenuOption } from '../../../shared/src/schemas/menu.js'
-import type { Order } from '../../../shared/src/schemas/order.js'
+import type { Category, Menu, MenuItem, MenuOption } from '#shared/schemas/menu.js'
+import type { Order } from '#shared/schemas/order.js'
 
 const clients: SseClient[] = []
 afterEach(() => { for (const client of clients.splice(0)) client.close() })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { addStaff } from '../auth-helpers.js'
 import { RICE, orderingApp, recordEvents } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { Menu, MenuItem } from '../../../shared/src/schemas/menu.js'
+import type { Menu, MenuItem } from '#shared/schemas/menu.js'
 
 /** Real one-pixel pictures of each accepted type. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { orderingApp, placeOrder } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { Order } from '../../../shared/src/schemas/order.js'
+import type { Order } from '#shared/schemas/order.js'
 
 async function board (app: App, staff: string, query: string): Promise<Order[]> {
   const response = await app.inject({ method: 'GET', url: `/api/staff/orders?${query}`, headers: { cookie: staff } })

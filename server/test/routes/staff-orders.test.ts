@@ -5,7 +5,7 @@ import { STAFF_COOKIE } from '../../src/lib/cookies.js'
 import { orderBody, orderingApp, pairedTablet, placeOrder, recordEvents, riceLine } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
 import { updateOrderStatus } from '../../src/repositories/orders.js'
-import type { Order } from '../../../shared/src/schemas/order.js'
+import type { Order } from '#shared/schemas/order.js'
 
 function patchStatus (app: App, cookie: string, id: string, payload: object) {
   return app.inject({ method: 'PATCH', url: `/api/staff/orders/${id}`, headers: { cookie }, payload })

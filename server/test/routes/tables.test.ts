@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addStaff, buildEmptyApp, loginStaff, pairedTablet } from '../auth-helpers.js'
 import { createTable } from '../../src/repositories/tables.js'
 import type { App } from '../../src/app.js'
-import type { HubEvent } from '../../src/plugins/app/event-hub.js'
+import type { HubEvent } from '../../src/lib/event-hub.js'
 
 const url = '/api/staff/tables'
 

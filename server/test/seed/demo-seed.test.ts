@@ -9,8 +9,8 @@ import { DEMO_DISHES } from '../../src/seed/demo-menu.js'
 import { DISH_IMAGE_CACHE_CONTROL } from '../../src/routes/media/dishes.js'
 import { svgProblems } from './svg-check.js'
 import type { App } from '../../src/app.js'
-import { AllergenEnum, DietaryTagEnum, type Menu } from '../../../shared/src/schemas/menu.js'
-import type { Table } from '../../../shared/src/schemas/table.js'
+import { AllergenEnum, DietaryTagEnum, type Menu } from '#shared/schemas/menu.js'
+import type { Table } from '#shared/schemas/table.js'
 
 const HAN = /\p{Script=Han}/u
 

@@ -1,6 +1,6 @@
 // Pricing and option rules: the server refuses exactly what the tablet's cart would flag.
 import { describe, expect, it } from 'vitest'
-import { checkOptionGroup, orderTotals, priceLine, priceOrder } from '../pricing.js'
+import { MAX_ORDER_TOTAL, checkOptionGroup, isWithinOrderLimit, needsNoPayment, orderTotals, priceLine, priceOrder } from '../pricing.js'
 import type { MenuItem, OptionGroup } from '../schemas/menu.js'
 
 const text = (en: string) => ({ en, 'zh-CN': en })
@@ -117,5 +117,26 @@ describe('priceOrder', () => {
 
   it('sums nothing to zero', () => {
     expect(orderTotals([])).toEqual({ subtotal: 0, total: 0 })
+  })
+})
+
+describe('order limits', () => {
+  it('takes totals from 0 up to the most one Alipay payment can take (100000000.00 yuan)', () => {
+    expect(MAX_ORDER_TOTAL).toBe(10_000_000_000)
+    expect([0, 1, MAX_ORDER_TOTAL].map(isWithinOrderLimit)).toEqual([true, true, true])
+    expect([MAX_ORDER_TOTAL + 1, -1, 0.5, Number.NaN].map(isWithinOrderLimit)).toEqual([false, false, false, false])
+  })
+
+  it('refuses a total whose quantity × price went past exact integers', () => {
+    const huge = dish('gold', Math.floor(Number.MAX_SAFE_INTEGER / 10))
+    const result = priceOrder(new Map([[huge.id, huge]]), [{ itemId: 'gold', quantity: 99, optionIds: [] }])
+    if (!result.ok) throw new Error('the dish itself can be ordered')
+    expect(Number.isSafeInteger(result.totals.total)).toBe(false)
+    expect(isWithinOrderLimit(result.totals.total)).toBe(false)
+  })
+
+  it('needs no payment only for a total of 0', () => {
+    expect(needsNoPayment({ total: 0 })).toBe(true)
+    expect(needsNoPayment({ total: 1 })).toBe(false)
   })
 })

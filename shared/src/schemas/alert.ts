@@ -20,6 +20,9 @@ export const AlertKindEnum = {
 } as const
 export type AlertKind = typeof AlertKindEnum[keyof typeof AlertKindEnum]
 
+/** A summary alert's `detail.source` when too many senders were seen to keep one alert each. */
+export const ALERT_SOURCE_MANY = 'many'
+
 export const AlertSeverityEnum = { WARNING: 'warning', CRITICAL: 'critical' } as const
 export type AlertSeverity = typeof AlertSeverityEnum[keyof typeof AlertSeverityEnum]
 
@@ -39,3 +42,22 @@ export const AlertSchema = Type.Object({
   acknowledgedAt: Type.Union([TimestampSchema, Type.Null()]),
 })
 export type Alert = Static<typeof AlertSchema>
+
+export const ALERT_PAGE_DEFAULT_LIMIT = 50
+export const ALERT_PAGE_MAX_LIMIT = 200
+
+export const AlertListQuerySchema = Type.Object({
+  /** Acknowledged alerts too. */
+  all: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ALERT_PAGE_MAX_LIMIT })),
+  /** The previous page's `nextCursor`: continue after its last alert. */
+  before: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+}, { additionalProperties: false })
+export type AlertListQuery = Static<typeof AlertListQuerySchema>
+
+/** Newest first; `nextCursor` is null on the last page. */
+export const AlertPageSchema = Type.Object({
+  alerts: Type.Array(AlertSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})
+export type AlertPage = Static<typeof AlertPageSchema>

@@ -2,31 +2,10 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, LocalizedTextSchema, MoneySchema, TimestampSchema, UuidSchema } from './common.js'
 import { PaymentSchema } from './payment.js'
+import { ORDER_STATUSES } from '../statuses.js'
 
-export const OrderStatusEnum = {
-  PLACED: 'placed',
-  PAID: 'paid',
-  PREPARING: 'preparing',
-  READY: 'ready',
-  SERVED: 'served',
-  CANCELLED: 'cancelled',
-} as const
-export type OrderStatus = typeof OrderStatusEnum[keyof typeof OrderStatusEnum]
-export const ORDER_STATUSES = Object.values(OrderStatusEnum)
-
-/** The kitchen flow: each status and where it may go next. Anything else is refused. */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  placed: ['paid', 'cancelled'],
-  paid: ['preparing', 'cancelled'],
-  preparing: ['ready', 'cancelled'],
-  ready: ['served', 'cancelled'],
-  served: [],
-  cancelled: [],
-}
-
-export function canTransition (from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to)
-}
+// The statuses live in statuses.ts (no TypeBox); re-exported here for the schemas' users.
+export { canTransition, ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatusEnum, type OrderStatus } from '../statuses.js'
 
 export const MAX_LINES_PER_ORDER = 50
 export const MAX_QUANTITY_PER_LINE = 99

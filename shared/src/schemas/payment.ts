@@ -1,23 +1,12 @@
 // Payments: one row per Alipay trade (out_trade_no = payment id), and refunds against them.
 import { Type, type Static } from 'typebox'
 import { IdSchema, LocalizedTextSchema, MoneySchema, TimestampSchema } from './common.js'
+import { PAYMENT_STATUSES, RefundStatusEnum } from '../statuses.js'
 
-export const PaymentStatusEnum = {
-  CREATING: 'creating',
-  WAITING: 'waiting',
-  PAID: 'paid',
-  CANCELLED: 'cancelled',
-  CLOSED: 'closed',
-  FAILED: 'failed',
-  UNKNOWN: 'unknown',
-  REFUNDED: 'refunded',
-  PARTIALLY_REFUNDED: 'partially_refunded',
-} as const
-export type PaymentStatus = typeof PaymentStatusEnum[keyof typeof PaymentStatusEnum]
-export const PAYMENT_STATUSES = Object.values(PaymentStatusEnum)
-
-/** States a payment can still leave on its own (the reconciler watches these). */
-export const OPEN_PAYMENT_STATUSES: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
+// The statuses live in statuses.ts (no TypeBox); re-exported here for the schemas' users.
+export {
+  OPEN_PAYMENT_STATUSES, PAYMENT_STATUSES, PaymentStatusEnum, RefundStatusEnum, type PaymentStatus, type RefundStatus,
+} from '../statuses.js'
 
 export const PaymentMethodEnum = {
   ALIPAY_QR: 'alipay_qr',
@@ -29,14 +18,6 @@ export const CreatePaymentSchema = Type.Object({
   method: Type.Enum(Object.values(PaymentMethodEnum)),
 }, { additionalProperties: false })
 export type CreatePayment = Static<typeof CreatePaymentSchema>
-
-export const RefundStatusEnum = {
-  PENDING: 'pending',
-  SUCCEEDED: 'succeeded',
-  FAILED: 'failed',
-  UNKNOWN: 'unknown',
-} as const
-export type RefundStatus = typeof RefundStatusEnum[keyof typeof RefundStatusEnum]
 
 export const RefundSchema = Type.Object({
   id: IdSchema,

@@ -35,3 +35,21 @@ export const UpdateStaffMemberSchema = Type.Object({
   pin: Type.Optional(PinSchema),
 }, { additionalProperties: false, minProperties: 1 })
 export type UpdateStaffMember = Static<typeof UpdateStaffMemberSchema>
+
+/**
+ * A client address refused logins after too many wrong PINs. Lockouts are per address, not per
+ * person: a PIN names nobody until it is right.
+ */
+export const StaffLockoutSchema = Type.Object({
+  address: Type.String(),
+  failures: Type.Integer({ minimum: 1 }),
+  /** Seconds until it lifts by itself. */
+  retryAfterS: Type.Integer({ minimum: 1 }),
+  /** The address the asking console itself uses. */
+  thisDevice: Type.Boolean(),
+})
+export type StaffLockout = Static<typeof StaffLockoutSchema>
+
+export const StaffLockoutParamsSchema = Type.Object({
+  address: Type.String({ minLength: 1, maxLength: 64 }),
+}, { additionalProperties: false })

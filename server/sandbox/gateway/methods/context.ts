@@ -1,5 +1,5 @@
 // What every gateway method gets, and helpers to read business fields from biz_content.
-import { fromAlipayAmount } from '../../../../shared/src/money.js'
+import { fromAlipayAmount } from '#shared/money.js'
 import { acq, type AcqFailure } from '../../codes.js'
 import type { OAuthService } from '../../oauth.js'
 import type { SignType } from '../../signing.js'

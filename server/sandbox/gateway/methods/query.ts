@@ -1,5 +1,5 @@
 // alipay.trade.query and alipay.trade.fastpay.refund.query.
-import { toAlipayAmount } from '../../../../shared/src/money.js'
+import { toAlipayAmount } from '#shared/money.js'
 import { acq } from '../../codes.js'
 import { maskedLogonId } from '../../ids.js'
 import { formatBeijing } from '../../time.js'

@@ -1,5 +1,5 @@
 // alipay.trade.refund: idempotent on out_request_no, cumulative refund_fee, fund_change Y only when money moved.
-import { toAlipayAmount } from '../../../../shared/src/money.js'
+import { toAlipayAmount } from '#shared/money.js'
 import { formatBeijing } from '../../time.js'
 import { refundedFen } from '../../trades.js'
 import { success } from '../answer.js'

@@ -4,10 +4,12 @@ import * as core from './001-core.js'
 import * as tableRemoval from './002-table-removal.js'
 import * as payments from './003-payments.js'
 import * as menuEditing from './004-menu-editing.js'
+import * as qrDeadline from './005-qr-deadline.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
   '002-table-removal': tableRemoval,
   '003-payments': payments,
   '004-menu-editing': menuEditing,
+  '005-qr-deadline': qrDeadline,
 }

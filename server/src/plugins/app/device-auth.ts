@@ -2,7 +2,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DEVICE_COOKIE } from '../../lib/cookies.js'
-import { nowIso, sha256 } from '../../lib/tokens.js'
+import { nowIso } from '../../lib/tokens.js'
+import { findDeviceByToken, updateDevice } from '../../repositories/devices.js'
 import { reportFromHeaders } from '../../lib/device-report.js'
 import { recordDeviceReport } from '../../services/devices.js'
 import { DeviceNotPairedError, DeviceUnknownError } from '../../errors.js'
@@ -25,10 +26,9 @@ declare module 'fastify' {
 export default fp(async (fastify) => {
   const lastWrite = new Map<string, number>()
 
-  async function findDeviceByToken (token: string | undefined): Promise<DeviceRow | null> {
+  async function deviceOfToken (token: string | undefined): Promise<DeviceRow | null> {
     if (!token || token.length > 200) return null
-    const row = await fastify.db.selectFrom('devices').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst()
-    return row ?? null
+    return findDeviceByToken(fastify.db, token)
   }
 
   async function touch (device: DeviceRow, request: FastifyRequest): Promise<void> {
@@ -40,14 +40,14 @@ export default fp(async (fastify) => {
     }
     if (now - (lastWrite.get(device.id) ?? 0) < LAST_SEEN_WRITE_MS) return
     lastWrite.set(device.id, now)
-    await fastify.db.updateTable('devices').set({ last_seen_at: nowIso(now) }).where('id', '=', device.id).execute()
+    await updateDevice(fastify.db, device.id, { lastSeenAt: nowIso(now) })
   }
 
   fastify.decorateRequest('device', null)
-  fastify.decorate('findDeviceByToken', findDeviceByToken)
+  fastify.decorate('findDeviceByToken', deviceOfToken)
 
   fastify.decorate('requireDevice', async (request: FastifyRequest) => {
-    const device = await findDeviceByToken(request.cookies[DEVICE_COOKIE])
+    const device = await deviceOfToken(request.cookies[DEVICE_COOKIE])
     if (!device) throw new DeviceUnknownError()
     request.device = device
     await touch(device, request)

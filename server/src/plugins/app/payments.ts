@@ -1,6 +1,7 @@
 // Payment services as decorators, and the reconciler running while the server listens.
 import fp from 'fastify-plugin'
 import { Alerts } from '../../payments/alerts.js'
+import { AlertSummaries } from '../../payments/alert-summaries.js'
 import { PaymentService } from '../../payments/payment-service.js'
 import { RefundService } from '../../payments/refund-service.js'
 import { Reconciler } from '../../payments/reconciler.js'
@@ -13,7 +14,8 @@ declare module 'fastify' {
     refunds: RefundService
     alerts: Alerts
     reconciler: Reconciler
-    handleAlipayNotification: (body: Buffer, contentType: string | undefined) => Promise<NotifyAnswer>
+    /** `source`: the sender's normalised address, which refused notifications are counted by. */
+    handleAlipayNotification: (body: Buffer, contentType: string | undefined, source: string) => Promise<NotifyAnswer>
   }
 }
 
@@ -27,6 +29,14 @@ export interface PaymentsPluginOptions {
 export default fp<PaymentsPluginOptions>(async (fastify, options) => {
   const log = fastify.log.child({ module: 'payments' })
   const alerts = new Alerts(fastify.db, fastify.events, log)
+  const summaries = new AlertSummaries(fastify.db, fastify.events, log)
+  const refunds: RefundService = new RefundService({
+    db: fastify.db,
+    gateway: fastify.alipay.gateway,
+    alerts,
+    log,
+    paymentChanged: paymentId => payments.publish(paymentId),
+  })
   const payments: PaymentService = new PaymentService({
     db: fastify.db,
     events: fastify.events,
@@ -36,22 +46,15 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
     qrTimeoutS: fastify.config.paymentQrTimeoutS,
     pollWhileWaitingMs: options.pollWhileWaitingMs,
     storeName: fastify.config.store.name,
-    orderChanged: orderId => publishOrder(fastify, orderId),
-    autoRefund: (paymentId, reason) => refunds.refundRemainder(paymentId, reason),
-  })
-  const refunds: RefundService = new RefundService({
-    db: fastify.db,
-    gateway: fastify.alipay.gateway,
-    alerts,
-    log,
-    paymentChanged: paymentId => payments.publish(paymentId),
+    orderChanged: orderId => publishOrder({ db: fastify.db, events: fastify.events }, orderId),
+    refunds,
   })
   const reconciler = new Reconciler({ db: fastify.db, payments, refunds, log, intervalMs: options.reconcileIntervalMs })
   fastify.decorate('alerts', alerts)
   fastify.decorate('payments', payments)
   fastify.decorate('refunds', refunds)
   fastify.decorate('reconciler', reconciler)
-  fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined) => handleNotification({
+  fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined, source: string) => handleNotification({
     db: fastify.db,
     appId: fastify.alipay.appId,
     sellerId: fastify.alipay.sellerId,
@@ -60,9 +63,11 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
     payments,
     refunds,
     alerts,
+    summaries,
     log,
-  }, body, contentType))
+  }, body, contentType, source))
   // Gateway calls need the server listening (the built-in emulator is reached over loopback).
   fastify.addHook('onListen', async () => { await reconciler.start() })
   fastify.addHook('preClose', async () => { await reconciler.stop() })
+  fastify.addHook('onClose', async () => { summaries.close() })
 }, { name: 'payments', dependencies: ['database', 'event-hub', 'alipay'] })

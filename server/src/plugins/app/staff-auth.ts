@@ -1,10 +1,11 @@
-// Identifies staff by the tp_staff session cookie and checks roles; routes opt in with a preHandler.
+// Identifies staff by the tp_staff session cookie and checks roles (routes opt in with a preHandler); holds the login lockouts.
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { STAFF_COOKIE } from '../../lib/cookies.js'
-import { nowIso, sha256 } from '../../lib/tokens.js'
+import { FailureLimiter } from '../../lib/failure-limiter.js'
+import { findStaffBySessionToken } from '../../repositories/staff.js'
 import { StaffForbiddenError, StaffUnauthenticatedError } from '../../errors.js'
-import type { StaffMember, StaffRole } from '../../../../shared/src/schemas/staff.js'
+import type { StaffMember } from '#shared/schemas/staff.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,23 +15,22 @@ declare module 'fastify' {
     requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     requireManager: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     findStaffBySession: (token: string | undefined) => Promise<StaffMember | null>
+    /** Wrong PINs per client address: the login route counts them, managers lift a lockout. */
+    staffLoginFailures: FailureLimiter
   }
 }
+
+/** Wrong PINs allowed per client and minute; a 6-digit PIN then takes years to guess. */
+export const LOGIN_FAILURES_PER_MINUTE = 5
 
 export default fp(async (fastify) => {
   async function findStaffBySession (token: string | undefined): Promise<StaffMember | null> {
     if (!token || token.length > 200) return null
-    const row = await fastify.db.selectFrom('staff_sessions')
-      .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-      .select(['staff.id', 'staff.name', 'staff.role'])
-      .where('staff_sessions.token_hash', '=', sha256(token))
-      .where('staff_sessions.expires_at', '>', nowIso())
-      .where('staff.disabled_at', 'is', null)
-      .executeTakeFirst()
-    return row ? { id: row.id, name: row.name, role: row.role as StaffRole } : null
+    return findStaffBySessionToken(fastify.db, token)
   }
 
   fastify.decorateRequest('staff', null)
+  fastify.decorate('staffLoginFailures', new FailureLimiter(LOGIN_FAILURES_PER_MINUTE, 60_000))
   fastify.decorate('findStaffBySession', findStaffBySession)
 
   fastify.decorate('requireStaff', async (request: FastifyRequest) => {

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { countStaff, createStaff, findStaffByPin } from '../../repositories/staff.js'
-import { StaffRoleEnum } from '../../../../shared/src/schemas/staff.js'
+import { StaffRoleEnum } from '#shared/schemas/staff.js'
 
 export const FIRST_MANAGER_NAME = 'Manager'
 

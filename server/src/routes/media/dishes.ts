@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { errorResponses } from '../../lib/route-schemas.js'
 import { sha256 } from '../../lib/tokens.js'
+import { dishEverExisted } from '../../repositories/menu.js'
 import { NotFoundError } from '../../errors.js'
 import { DEMO_DISH_ART } from '../../seed/demo-menu.js'
 import { renderDishArt, type DishArt } from '../../seed/dish-art.js'
 import { PLACEHOLDER_DISH_ART } from '../../seed/art/placeholder.js'
-import { IdParamsSchema } from '../../../../shared/src/schemas/common.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
 
 /**
  * A month: tablets cache menu pictures (the service worker too). A picture never changes under
@@ -22,8 +23,7 @@ const dishes: FastifyPluginAsyncTypebox = async (fastify) => {
   async function artOf (id: string): Promise<DishArt | null> {
     const demo = DEMO_DISH_ART.get(id)
     if (demo) return demo
-    const dish = await fastify.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst()
-    return dish ? PLACEHOLDER_DISH_ART : null
+    return await dishEverExisted(fastify.db, id) ? PLACEHOLDER_DISH_ART : null
   }
 
   async function picture (id: string): Promise<{ svg: string, etag: string } | null> {

@@ -10,7 +10,7 @@ import { deviceMe, publishDeviceChanged } from '../../../services/devices.js'
 import { DeviceAlreadyPairedError, DeviceUnknownError } from '../../../errors.js'
 import {
   DeviceMeSchema, PairingCodeResultSchema, RegisterDeviceSchema, RegisteredDeviceSchema,
-} from '../../../../../shared/src/schemas/device.js'
+} from '#shared/schemas/device.js'
 
 const devices: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/', {

@@ -5,13 +5,13 @@ import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../lib/
 import { DeviceReportHeadersSchema } from '../../../lib/device-report.js'
 import { nowIso } from '../../../lib/tokens.js'
 import { errorResponses } from '../../../lib/route-schemas.js'
-import { openEventStream } from '../../../plugins/app/sse.js'
-import type { HubEvent } from '../../../plugins/app/event-hub.js'
+import { openEventStream } from '../../../lib/event-stream.js'
+import type { HubEvent } from '../../../lib/event-hub.js'
 import { findDevice, updateDevice } from '../../../repositories/devices.js'
 import { recordDeviceReport } from '../../../services/devices.js'
 import { DeviceUnknownError } from '../../../errors.js'
-import { TabletEventEnum } from '../../../../../shared/src/schemas/events.js'
-import { AppVersionSchema, UnsentOrdersSchema, type DeviceMe } from '../../../../../shared/src/schemas/device.js'
+import { TabletEventEnum } from '#shared/schemas/events.js'
+import { AppVersionSchema, UnsentOrdersSchema, type DeviceMe } from '#shared/schemas/device.js'
 
 /** EventSource cannot set headers, so the tablet may report its outbox and version in the URL instead. */
 const TabletStreamQuerySchema = Type.Object({

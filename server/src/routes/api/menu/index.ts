@@ -5,8 +5,8 @@ import { Type } from 'typebox'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { STAFF_COOKIE } from '../../../lib/cookies.js'
 import { getMenuVersion, loadMenuContent } from '../../../repositories/menu.js'
-import { LOCALES } from '../../../../../shared/src/schemas/common.js'
-import { MenuSchema, type Menu } from '../../../../../shared/src/schemas/menu.js'
+import { LOCALES } from '#shared/schemas/common.js'
+import { MenuSchema, type Menu } from '#shared/schemas/menu.js'
 
 /** True when the client's cached copy (If-None-Match) is still the current version. */
 export function matchesEtag (ifNoneMatch: string | undefined, etag: string): boolean {

@@ -4,8 +4,8 @@ import { errorResponses } from '../../../lib/route-schemas.js'
 import { loadOrder } from '../../../repositories/orders.js'
 import { placeOrder } from '../../../services/orders.js'
 import { NotFoundError } from '../../../errors.js'
-import { IdParamsSchema } from '../../../../../shared/src/schemas/common.js'
-import { CreateOrderSchema, OrderSchema } from '../../../../../shared/src/schemas/order.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { CreateOrderSchema, OrderSchema } from '#shared/schemas/order.js'
 
 const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requirePairedDevice)

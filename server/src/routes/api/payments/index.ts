@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import QRCode from 'qrcode'
 import { Type } from 'typebox'
-import { ErrorSchema, IdParamsSchema } from '../../../../../shared/src/schemas/common.js'
-import { PaymentSchema } from '../../../../../shared/src/schemas/payment.js'
-import { toPayment } from '../../../payments/payments-repository.js'
+import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
+import { PaymentSchema } from '#shared/schemas/payment.js'
+import { toPayment } from '../../../repositories/payments.js'
 import { NotFoundError } from '../../../errors.js'
 import { paymentForDevice } from './access.js'
 

@@ -1,20 +1,27 @@
 // /api/staff/alerts: what needs a person's attention, and acknowledging it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
-import { AlertSchema } from '../../../../../../shared/src/schemas/alert.js'
-import { ErrorSchema, IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import {
+  ALERT_PAGE_DEFAULT_LIMIT, AlertListQuerySchema, AlertPageSchema, AlertSchema,
+} from '#shared/schemas/alert.js'
+import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
 import { NotFoundError } from '../../../../errors.js'
-
-const ListQuerySchema = Type.Object({
-  all: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false })
+import { decodeAlertCursor, encodeAlertCursor } from '../../../../payments/alert-cursor.js'
 
 const staffAlerts: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)
 
+  // Paged: a flood of alerts must not turn one request into megabytes.
   fastify.get('/', {
-    schema: { querystring: ListQuerySchema, response: { 200: Type.Array(AlertSchema), 401: ErrorSchema } },
-  }, async (request) => fastify.alerts.list({ includeAcknowledged: request.query.all === true }))
+    schema: { querystring: AlertListQuerySchema, response: { 200: AlertPageSchema, 400: ErrorSchema, 401: ErrorSchema } },
+  }, async (request) => {
+    const { all, limit, before } = request.query
+    const page = await fastify.alerts.page({
+      includeAcknowledged: all === true,
+      limit: limit ?? ALERT_PAGE_DEFAULT_LIMIT,
+      before: before === undefined ? null : decodeAlertCursor(before),
+    })
+    return { alerts: page.alerts, nextCursor: page.nextCursor && encodeAlertCursor(page.nextCursor) }
+  })
 
   fastify.post('/:id/ack', {
     schema: { params: IdParamsSchema, response: { 200: AlertSchema, 401: ErrorSchema, 404: ErrorSchema } },

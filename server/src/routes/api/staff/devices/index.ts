@@ -7,8 +7,8 @@ import { findDevice, listDevices, pairWithCode, setDeviceTable, updateDevice } f
 import { findTable } from '../../../../repositories/tables.js'
 import { publishDeviceChanged, staffDevice } from '../../../../services/devices.js'
 import { ConflictError, NotFoundError, PairingCodeInvalidError } from '../../../../errors.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { DeviceSchema, PairDeviceSchema, UpdateDeviceSchema } from '../../../../../../shared/src/schemas/device.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { DeviceSchema, PairDeviceSchema, UpdateDeviceSchema } from '#shared/schemas/device.js'
 
 /** Wrong pairing codes allowed per client and minute: a million codes cannot be walked through. */
 export const PAIRING_FAILURES_PER_MINUTE = 10

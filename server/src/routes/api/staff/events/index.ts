@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { STAFF_COOKIE } from '../../../../lib/cookies.js'
 import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../../lib/event-stream-query.js'
 import { errorResponses } from '../../../../lib/route-schemas.js'
-import { openEventStream } from '../../../../plugins/app/sse.js'
+import { openEventStream } from '../../../../lib/event-stream.js'
 
 /** How often an open stream checks that its session still exists (logout, removal, PIN change). */
 export const STAFF_SESSION_RECHECK_MS = 30_000

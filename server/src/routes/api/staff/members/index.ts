@@ -6,10 +6,10 @@ import { sha256 } from '../../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { createStaff, disableStaff, listStaff, updateStaff } from '../../../../repositories/staff.js'
 import { NotFoundError } from '../../../../errors.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
 import {
   CreateStaffMemberSchema, StaffMemberSchema, UpdateStaffMemberSchema,
-} from '../../../../../../shared/src/schemas/staff.js'
+} from '#shared/schemas/staff.js'
 
 const members: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireManager)

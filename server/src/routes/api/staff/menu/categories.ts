@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { changeCategory, createCategory, deleteCategory } from '../../../../services/menu-editing.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { CategorySchema, CreateCategorySchema, UpdateCategorySchema } from '../../../../../../shared/src/schemas/menu.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { CategorySchema, CreateCategorySchema, UpdateCategorySchema } from '#shared/schemas/menu.js'
 
 const categories: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireManager)

@@ -5,8 +5,8 @@ import { hasImageSignature, menuImageType, storeUpload } from '../../../../lib/i
 import { dishExists } from '../../../../repositories/menu-editing.js'
 import { setDishImage } from '../../../../services/menu-editing.js'
 import { ImageInvalidError, NotFoundError, UnsupportedMediaTypeError } from '../../../../errors.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { MAX_MENU_IMAGE_BYTES, MENU_IMAGE_TYPES, MenuItemSchema } from '../../../../../../shared/src/schemas/menu.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { MAX_MENU_IMAGE_BYTES, MENU_IMAGE_TYPES, MenuItemSchema } from '#shared/schemas/menu.js'
 
 const images: FastifyPluginAsyncTypebox = async (fastify) => {
   // Raw picture bytes are accepted here only; JSON is not (every other route stays JSON-only).

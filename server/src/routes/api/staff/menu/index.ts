@@ -8,10 +8,10 @@ import { changeDish, createDish, removeDish, reorderDishes } from '../../../../s
 import { NotFoundError, StaffForbiddenError } from '../../../../errors.js'
 import categories from './categories.js'
 import images from './images.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
 import {
   CreateMenuItemSchema, MenuItemSchema, OptionSchema, ReorderItemsSchema, UpdateItemAvailabilitySchema, UpdateMenuItemSchema,
-} from '../../../../../../shared/src/schemas/menu.js'
+} from '#shared/schemas/menu.js'
 
 const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)

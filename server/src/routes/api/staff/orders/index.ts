@@ -4,8 +4,8 @@ import { Type } from 'typebox'
 import { errorResponses } from '../../../../lib/route-schemas.js'
 import { listOrders } from '../../../../repositories/orders.js'
 import { changeOrderStatus } from '../../../../services/orders.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { OrderListQuerySchema, OrderSchema, UpdateOrderStatusSchema } from '../../../../../../shared/src/schemas/order.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { OrderListQuerySchema, OrderSchema, UpdateOrderStatusSchema } from '#shared/schemas/order.js'
 
 export const DEFAULT_ORDER_LIST_LIMIT = 100
 

@@ -1,11 +1,13 @@
 // /api/staff/payments: payment list and detail, refunds (managers) and re-querying a stuck payment by hand.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorSchema, IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
+import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
 import {
   CreateRefundSchema, PAYMENT_STATUSES, PaymentSchema, RefundSchema, StaffPaymentDetailSchema, type StaffPaymentDetail,
-} from '../../../../../../shared/src/schemas/payment.js'
-import { getPayment, refundsOfPayment, toPayment, toRefund } from '../../../../payments/payments-repository.js'
+} from '#shared/schemas/payment.js'
+import { paymentEvents } from '../../../../repositories/payment-events.js'
+import { getPayment, listPayments, toPayment } from '../../../../repositories/payments.js'
+import { refundsOfPayment, toRefund } from '../../../../repositories/refunds.js'
 import { explainFailure } from '../../../../payments/staff-explanations.js'
 import { NotFoundError } from '../../../../errors.js'
 
@@ -20,9 +22,7 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
     schema: { querystring: ListQuerySchema, response: { 200: Type.Array(PaymentSchema), 401: ErrorSchema } },
   }, async (request) => {
-    let query = fastify.db.selectFrom('payments').selectAll().orderBy('created_at', 'desc').limit(request.query.limit ?? 100)
-    if (request.query.status) query = query.where('status', '=', request.query.status)
-    return (await query.execute()).map(toPayment)
+    return listPayments(fastify.db, { status: request.query.status, limit: request.query.limit ?? 100 })
   })
 
   fastify.get('/:id', {
@@ -30,7 +30,7 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request): Promise<StaffPaymentDetail> => {
     const payment = await getPayment(fastify.db, request.params.id)
     if (!payment) throw new NotFoundError('Payment')
-    const events = await fastify.db.selectFrom('payment_events').selectAll().where('payment_id', '=', payment.id).orderBy('id').execute()
+    const events = await paymentEvents(fastify.db, payment.id)
     const refunds = await refundsOfPayment(fastify.db, payment.id)
     return {
       payment: toPayment(payment),
@@ -40,7 +40,7 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
         ...toRefund(refund),
         ...(refund.failure_code ? { failureMessage: explainFailure(refund.failure_code) } : {}),
       })),
-      events: events.map(event => ({ at: event.at, source: event.source, kind: event.kind, detail: JSON.parse(event.detail) as Record<string, unknown> })),
+      events,
     }
   })
 

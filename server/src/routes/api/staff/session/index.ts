@@ -2,18 +2,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { STAFF_COOKIE, STAFF_SESSION_MAX_AGE_S, cookieOptions } from '../../../../lib/cookies.js'
-import { FailureLimiter } from '../../../../lib/failure-limiter.js'
 import { newSecret } from '../../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { createSession, deleteSession, findStaffByPin } from '../../../../repositories/staff.js'
 import { InvalidPinError } from '../../../../errors.js'
-import { StaffLoginSchema, StaffSessionSchema } from '../../../../../../shared/src/schemas/staff.js'
+import { StaffLoginSchema, StaffSessionSchema } from '#shared/schemas/staff.js'
 
-/** Wrong PINs allowed per client and minute; a 6-digit PIN then takes years to guess. */
-export const LOGIN_FAILURES_PER_MINUTE = 5
+export { LOGIN_FAILURES_PER_MINUTE } from '../../../../plugins/app/staff-auth.js'
 
 const session: FastifyPluginAsyncTypebox = async (fastify) => {
-  const failures = new FailureLimiter(LOGIN_FAILURES_PER_MINUTE, 60_000)
+  // Shared with /api/staff/lockouts, where a manager lets a locked-out colleague in.
+  const failures = fastify.staffLoginFailures
 
   fastify.post('/', {
     // Every attempt costs one scrypt per staff member: cap all attempts too, not only wrong ones.

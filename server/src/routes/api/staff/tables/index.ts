@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
-import { createTable, listTables, removeTable, tableInUseReason, updateTable } from '../../../../repositories/tables.js'
+import { changeTable, createTable, listTables, removeTable, tableInUseReason } from '../../../../repositories/tables.js'
 import { deviceIdsAtTable } from '../../../../repositories/devices.js'
 import { publishDeviceChanged } from '../../../../services/devices.js'
 import { NotFoundError, TableInUseError } from '../../../../errors.js'
-import { IdParamsSchema } from '../../../../../../shared/src/schemas/common.js'
-import { CreateTableSchema, TableSchema, UpdateTableSchema } from '../../../../../../shared/src/schemas/table.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { CreateTableSchema, TableSchema, UpdateTableSchema } from '#shared/schemas/table.js'
 
 const tables: FastifyPluginAsyncTypebox = async (fastify) => {
   // Tables change on a busy floor (a terrace opens, two tables are joined): every role may edit them.
@@ -31,7 +31,7 @@ const tables: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: TableSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
     },
   }, async (request) => {
-    const table = await updateTable(fastify.db, request.params.id, request.body)
+    const table = await changeTable(fastify.db, request.params.id, request.body)
     if (!table) throw new NotFoundError('Table')
     if (request.body.label !== undefined) {
       // Tablets show their table's label: tell the ones at this table about the new one.

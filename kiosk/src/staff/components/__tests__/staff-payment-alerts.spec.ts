@@ -1,0 +1,153 @@
+// A payment's page and the alerts: stuck payments can be asked about again, failures and alerts are explained with what to do.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import type { Alert } from '@shared/schemas/alert'
+import type { StaffPaymentDetail } from '@shared/schemas/payment'
+import { createMockServer, type MockServer } from '@/__tests__/support'
+import StaffAlertsView from '@/staff/views/StaffAlertsView.vue'
+import StaffPaymentView from '@/staff/views/StaffPaymentView.vue'
+import { STAFF, loggedIn, mountStaff, payment } from './staff-support'
+
+let server: MockServer
+let wrapper: VueWrapper
+
+beforeEach(() => {
+  server = createMockServer()
+  server.on('GET /api/staff/orders', () => ({ status: 200, body: [] }))
+  vi.stubGlobal('fetch', server.fetch)
+})
+
+afterEach(() => {
+  wrapper.unmount()
+  vi.unstubAllGlobals()
+})
+
+function detail (overrides: Partial<StaffPaymentDetail> = {}): StaffPaymentDetail {
+  return {
+    payment: payment({ status: 'unknown', tradeNo: null }),
+    refunds: [],
+    events: [
+      { at: '2030-01-01T12:00:00.000Z', source: 'api', kind: 'created', detail: { amount: 9400 } },
+      { at: '2030-01-01T12:02:00.000Z', source: 'reconciler', kind: 'unknown', detail: { step: 'query', reason: 'timeout' } },
+      { at: '2030-01-01T12:03:00.000Z', source: 'gateway', kind: 'something-new', detail: {} },
+    ],
+    ...overrides,
+  }
+}
+
+describe('StaffPaymentView', () => {
+  async function openPayment (body: StaffPaymentDetail): Promise<void> {
+    server.on('GET /api/staff/payments/:id', () => ({ status: 200, body }))
+    ;({ wrapper } = await mountStaff(StaffPaymentView, { pinia: loggedIn(STAFF), props: { id: 'pay_1' }, path: '/staff/payments/pay_1' }))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-payment-detail"]').exists()).toBe(true))
+  }
+
+  it('lets anyone ask Alipay again about an unknown payment, and shows what it says now', async () => {
+    await openPayment(detail())
+    expect(wrapper.text()).toContain('Alipay has not told us yet whether the diner paid.')
+    server.on('POST /api/staff/payments/:id/query', () => ({ status: 200, body: payment({ status: 'paid' }) }))
+    server.on('GET /api/staff/payments/:id', () => ({ status: 200, body: detail({ payment: payment({ status: 'paid' }) }) }))
+    await wrapper.get('[data-testid="staff-payment-requery"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="staff-payment-detail"]').attributes('data-status')).toBe('paid'))
+    expect(server.callsTo('POST', '/api/staff/payments/pay_1/query')).toHaveLength(1)
+    // Paid now: nothing left to ask.
+    expect(wrapper.find('[data-testid="staff-payment-requery"]').exists()).toBe(false)
+  })
+
+  it('tells the history in words, keeping codes it does not know', async () => {
+    await openPayment(detail())
+    const history = wrapper.get('[data-testid="staff-payment-events"]').text()
+    expect(history).toContain('Payment started')
+    expect(history).toContain('Outcome unknown')
+    expect(history).toContain('automatic check')
+    expect(history).toContain('something-new')
+  })
+
+  it('explains a failure in the server\'s words when it sends them, else by the failure code', async () => {
+    await openPayment(detail({
+      payment: payment({ status: 'failed', failureCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH' }),
+      failureMessage: {
+        code: 'ACQ.BUYER_BALANCE_NOT_ENOUGH',
+        message: { en: 'The diner\'s Alipay balance was too low.', 'zh-CN': '顾客的支付宝余额不足。' },
+        staffAction: { en: 'Ask the diner to pay another way.', 'zh-CN': '请顾客换一种方式付款。' },
+      },
+    }))
+    const failure = wrapper.get('[data-testid="staff-payment-failure"]').text()
+    expect(failure).toContain('The diner\'s Alipay balance was too low.')
+    expect(failure).toContain('Ask the diner to pay another way.')
+    wrapper.unmount()
+    await openPayment(detail({ payment: payment({ status: 'failed', failureCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH' }) }))
+    expect(wrapper.get('[data-testid="staff-payment-failure"]').text()).toContain('ACQ.BUYER_BALANCE_NOT_ENOUGH')
+  })
+})
+
+describe('StaffAlertsView', () => {
+  const alert = (overrides: Partial<Alert> = {}): Alert => ({
+    id: 'alr_1',
+    kind: 'payment.unknown',
+    severity: 'warning',
+    paymentId: 'pay_1',
+    orderId: 'ord_1',
+    detail: { outTradeNo: 'pay_1' },
+    message: { en: 'Order 42 (Table 5): Alipay has not confirmed the payment.', 'zh-CN': '42 号订单（5 号桌）：支付宝尚未确认付款。' },
+    staffAction: { en: 'Check the diner\'s Alipay app before serving.', 'zh-CN': '上菜前请查看顾客的支付宝。' },
+    createdAt: '2030-01-01T12:00:00.000Z',
+    acknowledgedAt: null,
+    ...overrides,
+  })
+
+  it('explains each alert with what to do, and acknowledges it', async () => {
+    server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [alert()], nextCursor: null } }))
+    server.on('POST /api/staff/alerts/:id/ack', () => ({ status: 200, body: alert({ acknowledgedAt: '2030-01-01T12:05:00.000Z' }) }))
+    ;({ wrapper } = await mountStaff(StaffAlertsView, { pinia: loggedIn(STAFF), path: '/staff/alerts' }))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-alert"]').exists()).toBe(true))
+    const card = wrapper.get('[data-testid="staff-alert"]')
+    expect(card.text()).toContain('A payment is still unclear')
+    expect(card.text()).toContain('Order 42 (Table 5): Alipay has not confirmed the payment.')
+    expect(card.text()).toContain('Check the diner\'s Alipay app before serving.')
+    await card.get('[data-testid="staff-alert-ack"]').trigger('click')
+    // Done ones leave the list (and the count in the navigation); they can still be shown.
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-alerts-empty"]').exists()).toBe(true))
+    expect(server.callsTo('POST', '/api/staff/alerts/alr_1/ack')).toHaveLength(1)
+    server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [alert({ acknowledgedAt: '2030-01-01T12:05:00.000Z' })], nextCursor: null } }))
+    await wrapper.get('[data-testid="staff-alerts-all"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-alert"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="staff-alert"]').attributes('data-acknowledged')).toBe('true')
+    expect(wrapper.find('[data-testid="staff-alert-ack"]').exists()).toBe(false)
+  })
+
+  it('falls back on the console\'s own words for an alert without them, and on a general one for a kind it does not know', async () => {
+    const bare = { ...alert(), kind: 'refund.failed' } as Partial<Alert>
+    delete bare.message
+    delete bare.staffAction
+    const unknownKind = { ...alert({ id: 'alr_2' }), kind: 'something.new' } as unknown as Alert
+    server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [bare, unknownKind], nextCursor: null } }))
+    ;({ wrapper } = await mountStaff(StaffAlertsView, { pinia: loggedIn(STAFF), path: '/staff/alerts', locale: 'zh-CN' }))
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="staff-alert"]')).toHaveLength(2))
+    const [refund, other] = wrapper.findAll('[data-testid="staff-alert"]')
+    expect(refund!.text()).toContain('有一笔退款失败')
+    expect(refund!.text()).toContain('支付宝拒绝了退款')
+    expect(other!.text()).toContain('有情况需要查看')
+  })
+
+  it('loads older alerts page by page with "Show more", passing the cursor it was given', async () => {
+    const newer = Array.from({ length: 2 }, (_, i) => alert({ id: `alr_new_${i}`, createdAt: `2030-01-01T12:0${5 - i}:00.000Z` }))
+    const older = alert({ id: 'alr_old', createdAt: '2030-01-01T11:00:00.000Z' })
+    server.on('GET /api/staff/alerts', (call) => ({
+      status: 200,
+      body: new URLSearchParams(call.search).get('before') === 'cursor_1'
+        ? { alerts: [older], nextCursor: null }
+        : { alerts: newer, nextCursor: 'cursor_1' },
+    }))
+    ;({ wrapper } = await mountStaff(StaffAlertsView, { pinia: loggedIn(STAFF), path: '/staff/alerts' }))
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="staff-alert"]')).toHaveLength(2))
+    const more = wrapper.get('[data-testid="staff-alerts-more"]')
+    expect(more.text()).toBe('Show older alerts')
+    await more.trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="staff-alert"]')).toHaveLength(3))
+    expect(wrapper.findAll('[data-testid="staff-alert"]').map(card => card.attributes('data-alert-id'))).toEqual(['alr_new_0', 'alr_new_1', 'alr_old'])
+    // The last page: nothing more to show.
+    expect(wrapper.find('[data-testid="staff-alerts-more"]').exists()).toBe(false)
+    expect(server.callsTo('GET', '/api/staff/alerts').map(call => call.search)).toEqual(['', '?before=cursor_1'])
+  })
+})

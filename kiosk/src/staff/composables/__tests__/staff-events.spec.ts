@@ -1,0 +1,138 @@
+// The console's live feed: each staff event lands in its store, new orders and alerts sound, and gaps are caught up.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { Alert } from '@shared/schemas/alert'
+import { FakeEventSource, createMockServer, type MockServer } from '@/__tests__/support'
+import { order, payment } from '@/staff/components/__tests__/staff-support'
+import { useStaffAlertsStore } from '@/staff/stores/staff-alerts'
+import { useStaffFloorStore } from '@/staff/stores/staff-floor'
+import { useStaffOrdersStore } from '@/staff/stores/staff-orders'
+import { useStaffChime } from '../useStaffChime'
+import { useStaffEvents } from '../useStaffEvents'
+
+let server: MockServer
+let wrapper: VueWrapper
+const enabled = ref(true)
+
+const ALERT: Alert = {
+  id: 'alr_1',
+  kind: 'refund.failed',
+  severity: 'critical',
+  paymentId: 'pay_1',
+  orderId: 'ord_1',
+  detail: { subCode: 'ACQ.TRADE_HAS_FINISHED' },
+  message: { en: 'Alipay refused the refund.', 'zh-CN': '支付宝拒绝了退款。' },
+  staffAction: { en: 'Refund in cash.', 'zh-CN': '请退现金。' },
+  createdAt: '2030-01-01T12:00:00.000Z',
+  acknowledgedAt: null,
+} as Alert
+
+function stream (): FakeEventSource {
+  const latest = FakeEventSource.instances.at(-1)
+  if (!latest) throw new Error('no stream opened')
+  return latest
+}
+
+/** Sends a named event the way the server does, with an id for Last-Event-ID. */
+function emit (name: string, data: unknown, id: string): void {
+  stream().dispatchEvent(new MessageEvent(name, { data: JSON.stringify(data), lastEventId: id }))
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  server = createMockServer()
+  server.on('GET /api/staff/session', () => ({ status: 401, body: { code: 'STAFF_UNAUTHENTICATED', message: 'x' } }))
+  server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [], nextCursor: null } }))
+  server.on('GET /api/staff/orders', () => ({ status: 200, body: [] }))
+  vi.stubGlobal('fetch', server.fetch)
+  vi.stubGlobal('EventSource', FakeEventSource)
+  FakeEventSource.instances = []
+  enabled.value = true
+  wrapper = mount(defineComponent({ setup: () => { useStaffEvents(enabled); return () => h('div') } }))
+  stream().open()
+})
+
+afterEach(() => {
+  wrapper.unmount()
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+describe('useStaffEvents', () => {
+  it('puts a new order on the board, highlighted, with a chime', () => {
+    const chime = useStaffChime()
+    const before = chime.played.value
+    emit('order.created', order({ id: 'o1', status: 'placed' }), '1')
+    const orders = useStaffOrdersStore()
+    expect(orders.columns.placed.map(item => item.id)).toEqual(['o1'])
+    expect(orders.highlighted.o1).toBe(true)
+    expect(chime.played.value).toBe(before + 1)
+  })
+
+  it('chimes again when the diner pays (the kitchen can start), and follows payments on the cards', () => {
+    const chime = useStaffChime()
+    emit('order.created', order({ id: 'o1', status: 'placed', updatedAt: '2030-01-01T12:00:00.000Z' }), '1')
+    const before = chime.played.value
+    emit('payment.updated', payment({ orderId: 'o1', status: 'waiting' }), '2')
+    expect(chime.played.value).toBe(before)
+    expect(useStaffOrdersStore().byId.o1?.payments.map(entry => entry.status)).toEqual(['waiting'])
+    emit('order.updated', order({ id: 'o1', status: 'paid', updatedAt: '2030-01-01T12:01:00.000Z', payments: [payment({ orderId: 'o1' })] }), '3')
+    expect(chime.played.value).toBe(before + 1)
+    expect(useStaffOrdersStore().columns.paid.map(item => item.id)).toEqual(['o1'])
+  })
+
+  it('raises alerts live, with their own sound', () => {
+    const chime = useStaffChime()
+    const before = chime.played.value
+    emit('alert.raised', ALERT, '4')
+    expect(useStaffAlertsStore().openCount).toBe(1)
+    expect(chime.played.value).toBe(before + 1)
+  })
+
+  it('refreshes an alert quietly from alert.updated (a summary\'s count grew)', () => {
+    const chime = useStaffChime()
+    emit('alert.raised', ALERT, '4')
+    const before = chime.played.value
+    emit('alert.updated', { ...ALERT, detail: { count: 7 } }, '5')
+    const alerts = useStaffAlertsStore()
+    expect(alerts.alerts.map(alert => alert.detail)).toEqual([{ count: 7 }])
+    expect(chime.played.value).toBe(before)
+  })
+
+  it('keeps the tablets list current from device.changed', () => {
+    const floor = useStaffFloorStore()
+    emit('device.changed', { id: 'dev_1', name: 'Tablet 1', status: 'paired', table: { id: 't5', label: '5' }, lastSeenAt: null, appVersion: '1.0', online: true, unsentOrders: 2 }, '5')
+    expect(floor.devicesByTable.get('t5')?.map(device => device.unsentOrders)).toEqual([2])
+  })
+
+  it('reloads what it has shown after a gap the server could not replay (resync)', async () => {
+    const orders = useStaffOrdersStore()
+    orders.loaded = true
+    emit('resync', { reason: 'gap' }, '9')
+    await vi.waitFor(() => expect(server.callsTo('GET', '/api/staff/orders').length).toBe(6))
+    expect(server.callsTo('GET', '/api/staff/alerts')).toHaveLength(1)
+  })
+
+  it('when the server closes the stream, checks the session and reopens from the last event', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    emit('order.created', order({ id: 'o1' }), '41')
+    const first = stream()
+    first.readyState = FakeEventSource.CLOSED
+    first.onerror?.(new Event('error'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(server.callsTo('GET', '/api/staff/session')).toHaveLength(1)
+    // The first retry waits a second, give or take the 20 % jitter every stream uses.
+    await vi.advanceTimersByTimeAsync(1_200)
+    expect(stream()).not.toBe(first)
+    expect(stream().url).toBe('/api/staff/events?lastEventId=41')
+  })
+
+  it('closes the stream on logout', async () => {
+    const opened = stream()
+    enabled.value = false
+    await wrapper.vm.$nextTick()
+    expect(opened.readyState).toBe(FakeEventSource.CLOSED)
+  })
+})

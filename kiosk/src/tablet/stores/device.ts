@@ -1,0 +1,100 @@
+// This tablet as the server knows it: registration, pairing code, table and restaurant.
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { DeviceMe } from '@shared/schemas/device'
+import { getMyDevice, registerDevice, renewPairingCode } from '@/tablet/api/device'
+import { isApiError } from '@/core/api/client'
+import * as db from '@/db'
+
+export type DeviceState =
+  /** Not known yet (first start, before the server answered). */
+  | 'loading'
+  | 'unpaired'
+  | 'paired'
+  /** The server could not be reached and nothing was cached: the start screen offers a retry. */
+  | 'unreachable'
+
+export const useDeviceStore = defineStore('device', () => {
+  const me = shallowRef<DeviceMe | null>(null)
+  const state = ref<DeviceState>('loading')
+  const pairingCode = ref<string | null>(null)
+  const pairingExpiresAt = ref<string | null>(null)
+  const errorCode = ref<string | null>(null)
+
+  const storeName = computed(() => me.value?.store.name ?? '')
+  const tableLabel = computed(() => me.value?.table?.label ?? '')
+
+  function apply (next: DeviceMe): void {
+    me.value = next
+    state.value = next.status === 'paired' ? 'paired' : 'unpaired'
+    if (next.status === 'paired') {
+      pairingCode.value = null
+      pairingExpiresAt.value = null
+    } else if (next.pairingCode) {
+      pairingCode.value = next.pairingCode
+      pairingExpiresAt.value = next.pairingExpiresAt ?? null
+    }
+    void db.writeDevice(next).catch((error: unknown) => console.warn('device not cached', error))
+  }
+
+  /** Reads the device from the server; a tablet the server does not know registers itself. */
+  async function refresh (): Promise<void> {
+    try {
+      apply(await getMyDevice())
+      errorCode.value = null
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        await register()
+        return
+      }
+      errorCode.value = isApiError(error) ? error.code : 'UNKNOWN'
+      // Offline with a known pairing: keep working from the cache; otherwise the start screen offers a retry.
+      if (state.value === 'loading') state.value = 'unreachable'
+    }
+  }
+
+  async function register (): Promise<void> {
+    try {
+      const registered = await registerDevice({})
+      pairingCode.value = registered.pairingCode
+      pairingExpiresAt.value = registered.pairingExpiresAt
+      state.value = 'unpaired'
+      errorCode.value = null
+      // The registration answer has no store name; the next read has (the cookie is set now).
+      apply(await getMyDevice())
+    } catch (error) {
+      errorCode.value = isApiError(error) ? error.code : 'UNKNOWN'
+      if (state.value === 'loading') state.value = 'unreachable'
+    }
+  }
+
+  /** Starts from the cached device (so an offline start still shows the menu), then asks the server. */
+  async function boot (): Promise<void> {
+    try {
+      const cached = await db.readDevice()
+      if (cached && !me.value) {
+        me.value = cached
+        state.value = cached.status === 'paired' ? 'paired' : 'loading'
+      }
+    } catch (error) {
+      console.warn('device cache unreadable', error)
+    }
+    await refresh()
+  }
+
+  /** A fresh pairing code (the old one is about to expire). */
+  async function renewCode (): Promise<void> {
+    try {
+      const fresh = await renewPairingCode()
+      pairingCode.value = fresh.pairingCode
+      pairingExpiresAt.value = fresh.pairingExpiresAt
+    } catch (error) {
+      errorCode.value = isApiError(error) ? error.code : 'UNKNOWN'
+      if (isApiError(error) && error.status === 401) await register()
+    }
+  }
+
+  return { me, state, pairingCode, pairingExpiresAt, errorCode, storeName, tableLabel, apply, refresh, register, boot, renewCode }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))

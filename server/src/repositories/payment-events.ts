@@ -1,0 +1,18 @@
+// A payment's history: SQL for the append-only `payment_events` table.
+import type { Db } from '../db/database.js'
+import { nowIso } from '../lib/tokens.js'
+import type { PaymentEvent } from '#shared/schemas/payment.js'
+
+/** Where a payment_events row came from. */
+export type EventSource = 'api' | 'gateway' | 'notify' | 'reconciler' | 'staff' | 'startup'
+
+/** Appends to the payment's history. Every transition is written here before it is acted on. */
+export async function appendPaymentEvent (db: Db, paymentId: string, source: EventSource, kind: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await db.insertInto('payment_events').values({ payment_id: paymentId, at: nowIso(), source, kind, detail: JSON.stringify(detail) }).execute()
+}
+
+/** The payment's history, oldest first. */
+export async function paymentEvents (db: Db, paymentId: string): Promise<PaymentEvent[]> {
+  const rows = await db.selectFrom('payment_events').selectAll().where('payment_id', '=', paymentId).orderBy('id').execute()
+  return rows.map(event => ({ at: event.at, source: event.source, kind: event.kind, detail: JSON.parse(event.detail) as Record<string, unknown> }))
+}

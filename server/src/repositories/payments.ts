@@ -1,0 +1,127 @@
+// Payments: SQL for the `payments` table, mapped to the shared Payment shape in one place.
+import type { Insertable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { PaymentRow, PaymentsTable } from '../db/schema.js'
+import { nowIso } from '../lib/tokens.js'
+import type { Payment } from '#shared/schemas/payment.js'
+import { OPEN_PAYMENT_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type PaymentStatus } from '#shared/statuses.js'
+
+export function toPayment (row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    method: row.method,
+    status: row.status as PaymentStatus,
+    amount: row.amount,
+    refundedAmount: row.refunded_amount,
+    currency: row.currency,
+    qrCode: row.qr_code,
+    tradeNo: row.trade_no,
+    expiresAt: row.expires_at,
+    failureCode: row.failure_code,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export async function getPayment (db: Db, id: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The payment with the table of its order: who may see it, and where its updates go. */
+export async function getPaymentWithTable (db: Db, id: string): Promise<{ payment: PaymentRow, tableId: string } | undefined> {
+  const row = await db.selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.order_id')
+    .selectAll('payments').select('orders.table_id as table_id').where('payments.id', '=', id).executeTakeFirst()
+  if (!row) return undefined
+  const { table_id: tableId, ...payment } = row
+  return { payment, tableId }
+}
+
+/** Payments of many orders at once, for order lists. */
+export async function paymentsOfOrders (db: Db, orderIds: readonly string[]): Promise<Map<string, Payment[]>> {
+  const byOrder = new Map<string, Payment[]>()
+  if (orderIds.length === 0) return byOrder
+  const rows = await db.selectFrom('payments').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute()
+  for (const row of rows) {
+    const list = byOrder.get(row.order_id) ?? []
+    list.push(toPayment(row))
+    byOrder.set(row.order_id, list)
+  }
+  return byOrder
+}
+
+/** Ids of every payment of the order, whatever their status. */
+export async function paymentIdsOfOrder (db: Db, orderId: string): Promise<string[]> {
+  return (await db.selectFrom('payments').select('id').where('order_id', '=', orderId).execute()).map(row => row.id)
+}
+
+/** The order's payments that can still change on their own (OPEN_PAYMENT_STATUSES), newest first. */
+export async function openPaymentsOfOrder (db: Db, orderId: string): Promise<PaymentRow[]> {
+  return db.selectFrom('payments').selectAll()
+    .where('order_id', '=', orderId).where('status', 'in', OPEN_PAYMENT_STATUSES).orderBy('created_at', 'desc').execute()
+}
+
+/** Another payment of the same order that took the money (and still holds some of it), if any. */
+export async function otherPaidPayment (db: Db, orderId: string, exceptId: string): Promise<string | null> {
+  const row = await db.selectFrom('payments').select('id')
+    .where('order_id', '=', orderId).where('id', '!=', exceptId)
+    .where('status', 'in', REFUNDABLE_PAYMENT_STATUSES).executeTakeFirst()
+  return row?.id ?? null
+}
+
+export interface PaymentListFilter {
+  status?: PaymentStatus
+  limit: number
+}
+
+/** The newest payments first, for the staff list. */
+export async function listPayments (db: Db, filter: PaymentListFilter): Promise<Payment[]> {
+  let query = db.selectFrom('payments').selectAll().orderBy('created_at', 'desc').limit(filter.limit)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  return (await query.execute()).map(toPayment)
+}
+
+/** How many open payments the reconciler still has to settle (a restart resumes them). */
+export async function countOpenPayments (db: Db): Promise<number> {
+  const row = await db.selectFrom('payments').select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', 'is not', null).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** Open payments whose next check is due at `now` (ISO), the longest-waiting first. */
+export async function duePaymentIds (db: Db, now: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('payments').select('id')
+    .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', '<=', now)
+    .orderBy('next_check_at').limit(limit).execute()
+  return rows.map(row => row.id)
+}
+
+export async function insertPayment (db: Db, row: Insertable<PaymentsTable>): Promise<void> {
+  await db.insertInto('payments').values(row).execute()
+}
+
+export interface PaymentPatch {
+  status?: PaymentStatus
+  qr_code?: string | null
+  trade_no?: string | null
+  buyer_id?: string | null
+  expires_at?: string | null
+  failure_code?: string | null
+  paid_at?: string | null
+  next_check_at?: string | null
+  unknown_since?: string | null
+  refunded_amount?: number
+}
+
+/**
+ * Updates a payment only while it is in one of `from` (a compare-and-set), so two actors
+ * (a notification and the reconciler, say) cannot both apply the same transition.
+ */
+export async function updatePaymentIf (db: Db, id: string, from: readonly PaymentStatus[], patch: PaymentPatch): Promise<boolean> {
+  const result = await db.updateTable('payments')
+    .set({ ...patch, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

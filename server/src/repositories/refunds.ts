@@ -1,0 +1,69 @@
+// Refunds: SQL for the `refunds` table, mapped to the shared Refund shape in one place.
+import type { Insertable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { RefundRow, RefundsTable } from '../db/schema.js'
+import { nowIso } from '../lib/tokens.js'
+import type { Refund } from '#shared/schemas/payment.js'
+import { OPEN_REFUND_STATUSES, type RefundStatus } from '#shared/statuses.js'
+
+export function toRefund (row: RefundRow): Refund {
+  return {
+    id: row.id,
+    paymentId: row.payment_id,
+    outRequestNo: row.out_request_no,
+    amount: row.amount,
+    reason: row.reason,
+    status: row.status as RefundStatus,
+    createdAt: row.created_at,
+  }
+}
+
+export async function getRefund (db: Db, id: string): Promise<RefundRow | undefined> {
+  return db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The refund Alipay's notification is about (its out_biz_no is our out_request_no). */
+export async function refundIdByOutRequestNo (db: Db, outRequestNo: string): Promise<string | null> {
+  const row = await db.selectFrom('refunds').select('id').where('out_request_no', '=', outRequestNo).executeTakeFirst()
+  return row?.id ?? null
+}
+
+export async function refundsOfPayment (db: Db, paymentId: string): Promise<RefundRow[]> {
+  return db.selectFrom('refunds').selectAll().where('payment_id', '=', paymentId).orderBy('created_at').execute()
+}
+
+/** What open (pending or unknown) refunds of a payment add up to: already promised, not yet returned. */
+export async function openRefundTotal (db: Db, paymentId: string): Promise<number> {
+  const pending = await db.selectFrom('refunds').select(({ fn }) => fn.sum<number>('amount').as('total'))
+    .where('payment_id', '=', paymentId).where('status', 'in', OPEN_REFUND_STATUSES).executeTakeFirst()
+  return Number(pending?.total ?? 0)
+}
+
+/** How many refunds are recorded but not confirmed (a restart resumes them). */
+export async function countOpenRefunds (db: Db): Promise<number> {
+  const row = await db.selectFrom('refunds').select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('status', 'in', OPEN_REFUND_STATUSES).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** Open refunds whose next attempt is due at `now` (ISO), the longest-waiting first. */
+export async function dueRefundIds (db: Db, now: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('refunds').select('id')
+    .where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', '<=', now)
+    .orderBy('next_check_at').limit(limit).execute()
+  return rows.map(row => row.id)
+}
+
+export async function insertRefund (db: Db, row: Insertable<RefundsTable>): Promise<void> {
+  await db.insertInto('refunds').values(row).execute()
+}
+
+/** Updates a refund only while it is in one of `from` (a compare-and-set, like updatePaymentIf). */
+export async function updateRefundIf (db: Db, id: string, from: readonly RefundStatus[], patch: { status?: RefundStatus, failure_code?: string | null, next_check_at?: string | null }): Promise<boolean> {
+  const result = await db.updateTable('refunds')
+    .set({ ...patch, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

@@ -1,0 +1,28 @@
+// POST /api/orders/:id/payments: start (or resume) paying an order of this tablet's table.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
+import { CreatePaymentSchema, PaymentSchema } from '#shared/schemas/payment.js'
+import { findOrderRow } from '../../../repositories/orders.js'
+import { paymentIdsOfOrder } from '../../../repositories/payments.js'
+import { BadRequestError, NotFoundError } from '../../../errors.js'
+
+const orderPayments: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/:id/payments', {
+    preHandler: fastify.requirePairedDevice,
+    schema: {
+      params: IdParamsSchema,
+      body: CreatePaymentSchema,
+      response: { 200: PaymentSchema, 201: PaymentSchema, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 503: ErrorSchema },
+    },
+  }, async (request, reply) => {
+    const order = await findOrderRow(fastify.db, request.params.id)
+    if (!order || order.table_id !== request.device?.table_id) throw new NotFoundError('Order')
+    // The tablet pays by QR; paying inside the Alipay app is the diner's phone's method.
+    if (request.body.method !== 'alipay_qr') throw new BadRequestError('A table tablet pays with method alipay_qr')
+    const before = await paymentIdsOfOrder(fastify.db, order.id)
+    const payment = await fastify.payments.startQrPayment(order.id)
+    return reply.code(before.includes(payment.id) ? 200 : 201).send(payment)
+  })
+}
+
+export default orderPayments

@@ -1,0 +1,31 @@
+// /api/staff/lockouts: managers see which addresses are locked out after wrong PINs, and let one in again.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
+import { NotFoundError } from '../../../../errors.js'
+import { StaffLockoutParamsSchema, StaffLockoutSchema } from '#shared/schemas/staff.js'
+
+const lockouts: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('preHandler', fastify.requireManager)
+  const failures = fastify.staffLoginFailures
+
+  fastify.get('/', {
+    schema: { response: { 200: Type.Array(StaffLockoutSchema), ...errorResponses(401, 403) } },
+  }, async (request) => failures.blocked()
+    .map(({ key, failures: count, retryAfterS }) => ({ address: key, failures: count, retryAfterS, thisDevice: key === request.ip })))
+
+  fastify.delete('/:address', {
+    schema: {
+      params: StaffLockoutParamsSchema,
+      body: NoBodySchema,
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415) },
+    },
+  }, async (request, reply) => {
+    if (!failures.clear(request.params.address)) throw new NotFoundError('Lockout')
+    // Who let whom in stays on record: a lifted lockout is also a lifted guard against guessing.
+    request.log.info({ address: request.params.address, by: request.staff!.id }, 'login lockout lifted')
+    return reply.code(204).send(null)
+  })
+}
+
+export default lockouts

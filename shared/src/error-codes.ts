@@ -1,0 +1,59 @@
+// Every `code` the API answers with, defined once. The server sends these; each face words them in its
+// own message files (clients branch on the code, never on the English `message`).
+import { PricingErrorEnum } from './pricing.js'
+
+export const ErrorCodeEnum = {
+  // Requests the framework refuses before a route runs.
+  BAD_REQUEST: 'BAD_REQUEST',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  INVALID_JSON: 'INVALID_JSON',
+  BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+  // Who is asking.
+  DEVICE_UNKNOWN: 'DEVICE_UNKNOWN',
+  DEVICE_NOT_PAIRED: 'DEVICE_NOT_PAIRED',
+  DEVICE_ALREADY_PAIRED: 'DEVICE_ALREADY_PAIRED',
+  PAIRING_CODE_INVALID: 'PAIRING_CODE_INVALID',
+  STAFF_UNAUTHENTICATED: 'STAFF_UNAUTHENTICATED',
+  STAFF_FORBIDDEN: 'STAFF_FORBIDDEN',
+  INVALID_PIN: 'INVALID_PIN',
+  PIN_IN_USE: 'PIN_IN_USE',
+  LAST_MANAGER: 'LAST_MANAGER',
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  CONFLICT: 'CONFLICT',
+  // Orders (and the pricing problems of their lines).
+  ORDER_ID_REUSED: 'ORDER_ID_REUSED',
+  ORDER_TOTAL_TOO_LARGE: 'ORDER_TOTAL_TOO_LARGE',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  CANCEL_REASON_REQUIRED: 'CANCEL_REASON_REQUIRED',
+  ...PricingErrorEnum,
+  // Tables and the menu.
+  TABLE_IN_USE: 'TABLE_IN_USE',
+  TABLE_LABEL_TAKEN: 'TABLE_LABEL_TAKEN',
+  CATEGORY_NOT_EMPTY: 'CATEGORY_NOT_EMPTY',
+  CATEGORY_NOT_FOUND: 'CATEGORY_NOT_FOUND',
+  OPTION_GROUP_INVALID: 'OPTION_GROUP_INVALID',
+  ITEM_NOT_IN_CATEGORY: 'ITEM_NOT_IN_CATEGORY',
+  IMAGE_INVALID: 'IMAGE_INVALID',
+  // Payments and refunds.
+  ORDER_NOT_PAYABLE: 'ORDER_NOT_PAYABLE',
+  ORDER_NEEDS_NO_PAYMENT: 'ORDER_NEEDS_NO_PAYMENT',
+  PAYMENT_UNAVAILABLE: 'PAYMENT_UNAVAILABLE',
+  REFUND_NOT_ALLOWED: 'REFUND_NOT_ALLOWED',
+  REFUND_TOO_LARGE: 'REFUND_TOO_LARGE',
+} as const
+export type ErrorCode = typeof ErrorCodeEnum[keyof typeof ErrorCodeEnum]
+
+/** Our own codes in a payment's `failureCode` (the other values are Alipay sub_codes, passed on as sent). */
+export const PaymentFailureCodeEnum = {
+  /** The QR's time ran out before the diner paid: nothing was charged. */
+  EXPIRED: 'EXPIRED',
+  /** Alipay closed the trade before it was paid: nothing was charged. */
+  TRADE_CLOSED: 'TRADE_CLOSED',
+  /** Alipay reported another amount than the payment's: parked for a person. */
+  AMOUNT_MISMATCH: 'AMOUNT_MISMATCH',
+} as const
+export type PaymentFailureCode = typeof PaymentFailureCodeEnum[keyof typeof PaymentFailureCodeEnum]

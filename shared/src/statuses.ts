@@ -1,0 +1,72 @@
+// Order, payment and refund statuses and the sets of them the rules use, defined once. No TypeBox here:
+// the tablet's bundle imports these without pulling in the schema library.
+
+export const OrderStatusEnum = {
+  PLACED: 'placed',
+  PAID: 'paid',
+  PREPARING: 'preparing',
+  READY: 'ready',
+  SERVED: 'served',
+  CANCELLED: 'cancelled',
+} as const
+export type OrderStatus = typeof OrderStatusEnum[keyof typeof OrderStatusEnum]
+export const ORDER_STATUSES = Object.values(OrderStatusEnum)
+
+/** The kitchen flow: each status and where it may go next. Anything else is refused. */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  placed: ['paid', 'cancelled'],
+  paid: ['preparing', 'cancelled'],
+  preparing: ['ready', 'cancelled'],
+  ready: ['served', 'cancelled'],
+  served: [],
+  cancelled: [],
+}
+
+export function canTransition (from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to)
+}
+
+/** Orders that still need their table: it cannot be removed under them. */
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
+  OrderStatusEnum.PLACED, OrderStatusEnum.PAID, OrderStatusEnum.PREPARING, OrderStatusEnum.READY,
+]
+
+export const PaymentStatusEnum = {
+  CREATING: 'creating',
+  WAITING: 'waiting',
+  PAID: 'paid',
+  CANCELLED: 'cancelled',
+  CLOSED: 'closed',
+  FAILED: 'failed',
+  UNKNOWN: 'unknown',
+  REFUNDED: 'refunded',
+  PARTIALLY_REFUNDED: 'partially_refunded',
+} as const
+export type PaymentStatus = typeof PaymentStatusEnum[keyof typeof PaymentStatusEnum]
+export const PAYMENT_STATUSES = Object.values(PaymentStatusEnum)
+
+/** States a payment can still leave on its own (the reconciler watches these). */
+export const OPEN_PAYMENT_STATUSES: readonly PaymentStatus[] = [
+  PaymentStatusEnum.CREATING, PaymentStatusEnum.WAITING, PaymentStatusEnum.UNKNOWN,
+]
+
+/** States from which a trade's success still turns the payment paid (late successes included). */
+export const PAYABLE_FROM_STATUSES: readonly PaymentStatus[] = [
+  ...OPEN_PAYMENT_STATUSES, PaymentStatusEnum.CANCELLED, PaymentStatusEnum.CLOSED, PaymentStatusEnum.FAILED,
+]
+
+/** Payments that took the diner's money and still hold some of it: they count as paid and can be refunded. */
+export const REFUNDABLE_PAYMENT_STATUSES: readonly PaymentStatus[] = [
+  PaymentStatusEnum.PAID, PaymentStatusEnum.PARTIALLY_REFUNDED,
+]
+
+export const RefundStatusEnum = {
+  PENDING: 'pending',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  UNKNOWN: 'unknown',
+} as const
+export type RefundStatus = typeof RefundStatusEnum[keyof typeof RefundStatusEnum]
+
+/** Refunds not settled yet: promised to the diner, still to be sent or confirmed. */
+export const OPEN_REFUND_STATUSES: readonly RefundStatus[] = [RefundStatusEnum.PENDING, RefundStatusEnum.UNKNOWN]
