@@ -74,7 +74,7 @@ export async function buildApp (options: BuildAppOptions) {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(createValidatorCompiler())
-  // State changes accept JSON only (DESIGN.md §10); the notify route adds its own form parser.
+  // State changes accept JSON only (docs/architecture.md, "Security"); the notify route adds its own form parser.
   app.removeContentTypeParser('text/plain')
 
   await app.register(configPlugin, { config: options.config })

@@ -1,4 +1,4 @@
-// Configuration from the environment (DESIGN.md §8), validated once at start with one clear line per mistake.
+// Configuration from the environment (README "Configuration"), validated once at start with one clear line per mistake.
 import { networkInterfaces } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

@@ -27,7 +27,7 @@ function options (): { requests: number, seed: number } {
   return { requests, seed }
 }
 
-/** The alert a forged notification raises is logged at error level on purpose (DESIGN.md §6). */
+/** The alert a forged notification raises is logged at error level on purpose (docs/alipay.md, "Alerts: what staff do"). */
 function isExpectedErrorLog (line: string): boolean {
   try {
     const entry = JSON.parse(line) as { alert?: { kind?: string } }

@@ -8,7 +8,7 @@ export function isTradeStatus (value: unknown): value is TradeStatus {
   return typeof value === 'string' && (TRADE_STATUSES as readonly string[]).includes(value)
 }
 
-/** Only these two mean the money is in (PROTOCOL.md §2.3). */
+/** Only these two mean the money is in (docs/alipay.md, "Trade statuses"). */
 export function isPaidStatus (status: TradeStatus): boolean {
   return status === 'TRADE_SUCCESS' || status === 'TRADE_FINISHED'
 }
@@ -44,7 +44,7 @@ export interface GatewayFailure {
 
 export type UnknownReason = 'timeout' | 'network' | 'http-status' | 'system-error' | 'bad-signature' | 'malformed'
 
-/** The operation may or may not have happened: query, retry with the same parameters, or cancel (PROTOCOL.md §6). */
+/** The operation may or may not have happened: query, retry with the same parameters, or cancel (docs/alipay.md, "Unknown outcomes and retries"). */
 export interface GatewayUnknown {
   outcome: 'unknown'
   reason: UnknownReason

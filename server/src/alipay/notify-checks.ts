@@ -1,4 +1,4 @@
-// The business checks a verified notification must pass before it may move a payment (PROTOCOL.md §3.3).
+// The business checks a verified notification must pass before it may move a payment (docs/alipay.md, "Notifications").
 import { isPaidStatus, type TradeStatus } from './gateway.js'
 import { type AlipayNotification } from './notify.js'
 

@@ -1,4 +1,4 @@
-// Verifies Alipay's asynchronous notification from its raw body (PROTOCOL.md §3.2) and reads it into a typed shape.
+// Verifies Alipay's asynchronous notification from its raw body (docs/alipay.md, "Notifications") and reads it into a typed shape.
 import { type KeyObject } from 'node:crypto'
 import { DEFAULT_CHARSET, isUtf8 } from './charset.js'
 import { FormParseError, parseFormBody } from './form.js'

@@ -1,4 +1,4 @@
-// One signed call to the Open Platform v2 `gateway.do`, classified into answer / failure / unknown (PROTOCOL.md §1, §6).
+// One signed call to the Open Platform v2 `gateway.do`, classified into answer / failure / unknown (docs/alipay.md, "Requests and transport", "Unknown outcomes and retries").
 import { type KeyObject } from 'node:crypto'
 import { type GatewayExchange, type GatewayFailure, type GatewayUnknown } from './gateway.js'
 import { decodeResponseBody, parseGatewayAnswer } from './response.js'

@@ -1,4 +1,4 @@
-// The AlipayGateway over the Open Platform v2 `gateway.do` (PROTOCOL.md §1–§2).
+// The AlipayGateway over the Open Platform v2 `gateway.do` (docs/alipay.md, "Trade calls").
 import { type KeyObject } from 'node:crypto'
 import { MAX_PAYMENT_AMOUNT, toAlipayAmount } from '#shared/money.js'
 import {
@@ -34,7 +34,7 @@ export interface OpenApiGatewayOptions {
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_TRADE_TIMEOUT_MINUTES = 15
-/** 当面付 for the kiosk QR; JSAPI_PAY for tradePay in the Alipay app (PROTOCOL.md §2.9: depends on the contract). */
+/** 当面付 for the kiosk QR; JSAPI_PAY for tradePay in the Alipay app (docs/alipay.md, "create and oauth token": it depends on the contract). */
 export const DEFAULT_PRECREATE_PRODUCT_CODE = 'FACE_TO_FACE_PAYMENT'
 export const DEFAULT_CREATE_PRODUCT_CODE = 'JSAPI_PAY'
 const MAX_TIMEOUT_MINUTES = 15 * 24 * 60
@@ -134,7 +134,7 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
       refundedAt: optionalString(body, 'gmt_refund_pay'),
     })),
 
-    // The only call without biz_content: grant_type and code are top-level params (PROTOCOL.md §2.8).
+    // The only call without biz_content: grant_type and code are top-level params (docs/alipay.md, "create and oauth token").
     oauthToken: async input => call({
       method: 'alipay.system.oauth.token',
       params: input.code !== undefined
@@ -186,7 +186,7 @@ function resolveConfig (options: OpenApiGatewayOptions): OpenApiClientConfig {
   }
 }
 
-/** The business fields shared by precreate and create (PROTOCOL.md §2.1, §2.9). */
+/** The business fields shared by precreate and create (docs/alipay.md, "precreate", "create and oauth token"). */
 function tradeFields (input: TradeInput, sellerId: string | undefined, defaultProductCode: string): Record<string, unknown> {
   return {
     out_trade_no: nonEmpty(input.outTradeNo, 'outTradeNo'),

@@ -1,4 +1,4 @@
-// Reads a v2 gateway answer: the raw `<method>_response` / `error_response` text and its signature (PROTOCOL.md §1.6).
+// Reads a v2 gateway answer: the raw `<method>_response` / `error_response` text and its signature (docs/alipay.md, "Reading answers").
 import { type KeyObject } from 'node:crypto'
 import { charsetFromContentType, decodeBytes, DEFAULT_CHARSET, isSupportedCharset, isUtf8 } from './charset.js'
 import { type SignType, verifyContent } from './sign.js'

@@ -1,4 +1,4 @@
-// The Open Platform v2 string-to-sign and RSA2/RSA signatures over it (PROTOCOL.md §1.4).
+// The Open Platform v2 string-to-sign and RSA2/RSA signatures over it (docs/alipay.md, "Signing").
 import { createSign, createVerify, type KeyObject } from 'node:crypto'
 import { DEFAULT_CHARSET, encodeText } from './charset.js'
 

@@ -1,4 +1,4 @@
-// Cookie names and attributes (DESIGN.md §10): HttpOnly, SameSite=Strict, Secure behind https.
+// Cookie names and attributes (docs/architecture.md, "Security"): HttpOnly, SameSite=Strict, Secure behind https.
 import type { CookieSerializeOptions } from '@fastify/cookie'
 import type { AppConfig } from '../config.js'
 

@@ -7,7 +7,6 @@ import {
   acknowledgeAlert, alertRowPage, findAlert, hasOpenAlert, insertAlert, type AlertCursor,
 } from '../repositories/alerts.js'
 import { newId, nowIso } from '../lib/tokens.js'
-import { explainAlert } from './staff-explanations.js'
 import {
   AlertKindEnum, type Alert, type AlertKind, type AlertSeverity,
 } from '#shared/schemas/alert.js'
@@ -34,9 +33,8 @@ export function toAlert (row: AlertRow): Alert {
     severity: row.severity as AlertSeverity,
     paymentId: row.payment_id,
     orderId: row.order_id,
+    // Facts only: the staff console words each alert from its kind and detail.
     detail,
-    // Explained when read, not stored: better wording reaches old alerts too.
-    ...explainAlert(kind, detail),
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
   }

@@ -1,4 +1,4 @@
-// The payment state machine (DESIGN.md §6): QR trades, diner cancels, deadlines, and applying Alipay's answers.
+// The payment state machine (docs/architecture.md, "Payment state machine"): QR trades, diner cancels, deadlines, and applying Alipay's answers.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { OrderRow, PaymentRow } from '../db/schema.js'
@@ -153,7 +153,7 @@ export class PaymentService {
       this.deps.log.warn({ paymentId: id, code: result.code, subCode: result.subCode }, 'precreate refused')
     } else {
       // Unknown: the trade may exist. It is abandoned (deadline now) so the reconciler queries and
-      // cancels it, and the next attempt gets a new out_trade_no (PROTOCOL.md §6.1).
+      // cancels it, and the next attempt gets a new out_trade_no (docs/alipay.md, "Unknown outcomes and retries").
       await appendPaymentEvent(this.db, id, 'gateway', 'precreate-unknown', { reason: result.reason, detail: result.detail, subCode: result.subCode })
       await updatePaymentIf(this.db, id, ['creating'], {
         status: 'unknown', unknown_since: new Date(this.now()).toISOString(), expires_at: new Date(this.now()).toISOString(),
@@ -187,7 +187,7 @@ export class PaymentService {
 
   /**
    * One reconciler step for an open payment: query while the diner waits; at the deadline query
-   * once more and cancel (PROTOCOL.md §6.2); unknown outcomes back off for up to 24 h.
+   * once more and cancel (docs/alipay.md, "QR lifetime and polling"); unknown outcomes back off for up to 24 h.
    */
   async check (paymentId: string, source: EventSource = 'reconciler'): Promise<void> {
     await this.serial(paymentId, () => this.checkNow(paymentId, source))
@@ -433,7 +433,7 @@ export function evidenceFromQuery (data: QueryResult): PaidEvidence {
   return { tradeNo: data.tradeNo, buyerId: data.buyerId ?? data.buyerOpenId ?? null, amount: data.totalAmount, paidAt: data.paidAt ?? null }
 }
 
-/** Alipay's subject: the store and order number, without the characters PROTOCOL.md §2.1 warns about. */
+/** Alipay's subject: the store and order number, without the characters Alipay's precreate warns about. */
 export function subjectFor (storeName: string, orderNumber: number): string {
   return `${storeName} #${orderNumber}`.replace(/[/=&]/g, ' ').slice(0, 256)
 }

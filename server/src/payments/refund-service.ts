@@ -1,4 +1,4 @@
-// Refunds: the out_request_no is stored before the call and reused on every retry (PROTOCOL.md §6.1).
+// Refunds: the out_request_no is stored before the call and reused on every retry (docs/alipay.md, "Refunds").
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { AlipayGateway } from '../alipay/gateway.js'

@@ -1,4 +1,4 @@
-// When the reconciler looks at a payment or refund again (PROTOCOL.md §6.2: query every 3–6 s while a diner waits).
+// When the reconciler looks at a payment or refund again (docs/alipay.md, "QR lifetime and polling": query every 3–6 s while a diner waits).
 export const POLL_WHILE_WAITING_MS = 3000
 export const MIN_RETRY_MS = 3000
 export const MAX_RETRY_MS = 10 * 60_000

@@ -1,4 +1,4 @@
-// Notification verification from the raw body (PROTOCOL.md §3.2) and the business checks (§3.3).
+// Notification verification from the raw body and the business checks (docs/alipay.md, "Notifications").
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseFormBody } from '../../src/alipay/form.js'

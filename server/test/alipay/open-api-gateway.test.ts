@@ -194,7 +194,7 @@ describe('create, query, cancel, close, refund, refund query, oauth token', () =
   })
 })
 
-describe('unknown outcomes and failures (PROTOCOL.md §6)', () => {
+describe('unknown outcomes and failures (docs/alipay.md)', () => {
   it('code 20000 is unknown, signed or in an unsigned error_response', async () => {
     let signed = true
     const node = '{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.unknow-error","sub_msg":"系统繁忙"}'

@@ -1,4 +1,4 @@
-// Tablet registration, its own view and pairing-code rotation (DESIGN.md §4, §7).
+// Tablet registration, its own view and pairing-code rotation (docs/architecture.md, "Tablets, pairing and staff sessions").
 import { describe, expect, it } from 'vitest'
 import { cookieFrom } from '../helper.js'
 import { buildEmptyApp, loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'

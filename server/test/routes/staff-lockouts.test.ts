@@ -1,4 +1,4 @@
-// A manager lets a colleague locked out by wrong PINs in at once; other staff may not (DESIGN.md §10 login limits).
+// A manager lets a colleague locked out by wrong PINs in at once; other staff may not (docs/architecture.md, "Security": login limits).
 import { describe, expect, it } from 'vitest'
 import { TEST_STAFF_PIN } from '../helper.js'
 import { addStaff, buildEmptyApp, loginStaff } from '../auth-helpers.js'

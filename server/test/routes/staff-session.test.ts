@@ -1,4 +1,4 @@
-// Staff login by PIN, the session cookie, logout, and the limit on wrong PINs (DESIGN.md §10).
+// Staff login by PIN, the session cookie, logout, and the limit on wrong PINs (docs/architecture.md, "Security").
 import { describe, expect, it } from 'vitest'
 import { TEST_STAFF_PIN, cookieFrom } from '../helper.js'
 import { addStaff, buildEmptyApp, loginStaff } from '../auth-helpers.js'

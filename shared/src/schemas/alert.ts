@@ -1,6 +1,6 @@
-// Alerts for staff: payment situations a person must look at (DESIGN.md §6).
+// Alerts for staff: payment situations a person must look at (docs/alipay.md, "Alerts: what staff do").
 import { Type, type Static } from 'typebox'
-import { IdSchema, LocalizedTextSchema, TimestampSchema } from './common.js'
+import { IdSchema, TimestampSchema } from './common.js'
 
 export const AlertKindEnum = {
   /** Alipay's answer is still unknown after the QR deadline: check the Alipay app before serving. */
@@ -32,12 +32,11 @@ export const AlertSchema = Type.Object({
   severity: Type.Enum(Object.values(AlertSeverityEnum)),
   paymentId: Type.Union([Type.String(), Type.Null()]),
   orderId: Type.Union([Type.String(), Type.Null()]),
-  /** Raw facts for support (Alipay codes, amounts); `message` and `staffAction` explain them. */
+  /**
+   * Raw facts (Alipay codes, amounts in minor units, counts): each face words the alert from
+   * `kind` and these in its own message files; the server sends no text.
+   */
   detail: Type.Record(Type.String(), Type.Unknown()),
-  /** What happened, in plain words (with the Alipay reason when there is one). */
-  message: LocalizedTextSchema,
-  /** What staff should do about it. */
-  staffAction: LocalizedTextSchema,
   createdAt: TimestampSchema,
   acknowledgedAt: Type.Union([TimestampSchema, Type.Null()]),
 })

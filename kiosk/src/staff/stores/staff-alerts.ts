@@ -1,4 +1,4 @@
-// Alerts that need a person (DESIGN.md §6): live from alert.raised, acknowledged by whoever dealt with them.
+// Alerts that need a person (docs/alipay.md, "Alerts: what staff do"): live from alert.raised, acknowledged by whoever dealt with them.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Alert } from '@shared/schemas/alert'

@@ -3,8 +3,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { isWithinOrderLimit, needsNoPayment, type PricingProblem } from '@shared/pricing'
+// The TypeBox-free module: the tablet's bundle stays without the schema library.
+import { OPEN_PAYMENT_STATUSES } from '@shared/statuses'
 import type { Order } from '@shared/schemas/order'
-import type { Payment, PaymentStatus } from '@shared/schemas/payment'
+import type { Payment } from '@shared/schemas/payment'
 import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment, pricingProblemsOf } from '@/tablet/api/orders'
 import { isApiError } from '@/core/api/client'
 import { useCartStore, type RefusedLine } from './cart'
@@ -27,8 +29,6 @@ export type CheckoutPhase =
   /** The server said the payment (or, settled by staff, the order) is paid. */
   | 'paid'
 
-// Mirrors OPEN_PAYMENT_STATUSES of shared/src/schemas/payment.ts without pulling TypeBox into the bundle.
-const OPEN_STATUSES: readonly PaymentStatus[] = ['creating', 'waiting', 'unknown']
 const PAID_ORDER_STATUSES: readonly Order['status'][] = ['paid', 'preparing', 'ready', 'served']
 
 export const useCheckoutStore = defineStore('checkout', () => {
@@ -46,7 +46,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const busy = ref(false)
 
   const paymentOpen = computed(() => creatingPayment.value ||
-    (phase.value === 'payment' && payment.value !== null && OPEN_STATUSES.includes(payment.value.status)))
+    (phase.value === 'payment' && payment.value !== null && OPEN_PAYMENT_STATUSES.includes(payment.value.status)))
   /** An order on its way out: the tablet must not be reset under it. */
   const sending = computed(() => phase.value === 'sending' || phase.value === 'queued')
 
@@ -258,7 +258,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     }
     applyOrder(latest)
     if (phase.value === 'paid') return
-    const open = latest.payments.find(candidate => OPEN_STATUSES.includes(candidate.status))
+    const open = latest.payments.find(candidate => OPEN_PAYMENT_STATUSES.includes(candidate.status))
     if (latest.status === 'placed' && open) {
       order.value = latest
       phase.value = 'payment'

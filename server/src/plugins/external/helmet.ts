@@ -1,4 +1,4 @@
-// Security headers and a CSP (DESIGN.md §10). QR codes and dish images are same-origin or data: URLs.
+// Security headers and a CSP (docs/architecture.md, "Security"). QR codes and dish images are same-origin or data: URLs.
 import helmet from '@fastify/helmet'
 import fp from 'fastify-plugin'
 

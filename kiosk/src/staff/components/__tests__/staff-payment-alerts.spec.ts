@@ -89,8 +89,6 @@ describe('StaffAlertsView', () => {
     paymentId: 'pay_1',
     orderId: 'ord_1',
     detail: { outTradeNo: 'pay_1' },
-    message: { en: 'Order 42 (Table 5): Alipay has not confirmed the payment.', 'zh-CN': '42 号订单（5 号桌）：支付宝尚未确认付款。' },
-    staffAction: { en: 'Check the diner\'s Alipay app before serving.', 'zh-CN': '上菜前请查看顾客的支付宝。' },
     createdAt: '2030-01-01T12:00:00.000Z',
     acknowledgedAt: null,
     ...overrides,
@@ -103,8 +101,8 @@ describe('StaffAlertsView', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-alert"]').exists()).toBe(true))
     const card = wrapper.get('[data-testid="staff-alert"]')
     expect(card.text()).toContain('A payment is still unclear')
-    expect(card.text()).toContain('Order 42 (Table 5): Alipay has not confirmed the payment.')
-    expect(card.text()).toContain('Check the diner\'s Alipay app before serving.')
+    expect(card.text()).toContain('Alipay has not confirmed this payment')
+    expect(card.text()).toContain('Check the diner\'s Alipay app before serving')
     await card.get('[data-testid="staff-alert-ack"]').trigger('click')
     // Done ones leave the list (and the count in the navigation); they can still be shown.
     await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-alerts-empty"]').exists()).toBe(true))
@@ -116,17 +114,15 @@ describe('StaffAlertsView', () => {
     expect(wrapper.find('[data-testid="staff-alert-ack"]').exists()).toBe(false)
   })
 
-  it('falls back on the console\'s own words for an alert without them, and on a general one for a kind it does not know', async () => {
-    const bare = { ...alert(), kind: 'refund.failed' } as Partial<Alert>
-    delete bare.message
-    delete bare.staffAction
+  it('words each alert in the console\'s language, and a kind it does not know in general words', async () => {
+    const refundFailed = alert({ kind: 'refund.failed' })
     const unknownKind = { ...alert({ id: 'alr_2' }), kind: 'something.new' } as unknown as Alert
-    server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [bare, unknownKind], nextCursor: null } }))
+    server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [refundFailed, unknownKind], nextCursor: null } }))
     ;({ wrapper } = await mountStaff(StaffAlertsView, { pinia: loggedIn(STAFF), path: '/staff/alerts', locale: 'zh-CN' }))
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="staff-alert"]')).toHaveLength(2))
     const [refund, other] = wrapper.findAll('[data-testid="staff-alert"]')
     expect(refund!.text()).toContain('有一笔退款失败')
-    expect(refund!.text()).toContain('支付宝拒绝了退款')
+    expect(refund!.text()).toContain('退款未能完成')
     expect(other!.text()).toContain('有情况需要查看')
   })
 

@@ -23,11 +23,9 @@ const ALERT: Alert = {
   paymentId: 'pay_1',
   orderId: 'ord_1',
   detail: { subCode: 'ACQ.TRADE_HAS_FINISHED' },
-  message: { en: 'Alipay refused the refund.', 'zh-CN': '支付宝拒绝了退款。' },
-  staffAction: { en: 'Refund in cash.', 'zh-CN': '请退现金。' },
   createdAt: '2030-01-01T12:00:00.000Z',
   acknowledgedAt: null,
-} as Alert
+}
 
 function stream (): FakeEventSource {
   const latest = FakeEventSource.instances.at(-1)

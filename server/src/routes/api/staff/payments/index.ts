@@ -8,7 +8,7 @@ import {
 import { paymentEvents } from '../../../../repositories/payment-events.js'
 import { getPayment, listPayments, toPayment } from '../../../../repositories/payments.js'
 import { refundsOfPayment, toRefund } from '../../../../repositories/refunds.js'
-import { explainFailure } from '../../../../payments/staff-explanations.js'
+import { explainFailure } from '../../../../payments/failure-explanations.js'
 import { NotFoundError } from '../../../../errors.js'
 
 const ListQuerySchema = Type.Object({

@@ -1,0 +1,68 @@
+// An alert in the console's own words, from its kind and raw detail alone: the server sends codes and facts, never text.
+import { ALERT_SOURCE_MANY, AlertKindEnum, type Alert } from '@shared/schemas/alert'
+
+export interface AlertWords {
+  title: string
+  explain: string
+  todo: string
+}
+
+/** The slice of vue-i18n's composer the wording needs (named values, and a count for plural messages). */
+export interface AlertTranslator {
+  t: (key: string, named?: Record<string, unknown>, plural?: number) => string
+  te: (key: string, locale?: string) => boolean
+}
+
+const ROOT = 'console.alertKind'
+
+/** Message group of the kind; a kind added later on the server still gets a general explanation. */
+function kindKey (kind: string, te: AlertTranslator['te']): string {
+  const key = `${ROOT}.${kind.replace(/\./g, '_')}`
+  return te(`${key}.title`, 'en') ? key : `${ROOT}.other`
+}
+
+function isAmount (value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value)
+}
+
+/** The sentence saying what happened, using the facts this kind's detail carries when they are there. */
+function explain (alert: Alert, key: string, { t }: AlertTranslator, money: (minor: number) => string): string {
+  const { detail } = alert
+  switch (alert.kind) {
+    case AlertKindEnum.AMOUNT_MISMATCH:
+      // Only the reconciler's check knows both amounts (minor units); a notification's mismatch carries its own detail.
+      if (isAmount(detail.expected) && isAmount(detail.reported)) {
+        return t(`${key}.explainAmounts`, { expected: money(detail.expected), reported: money(detail.reported) })
+      }
+      break
+    case AlertKindEnum.REFUND_FAILED:
+      // Alipay's reason as its raw sub_code: the payment's page explains the code in words.
+      if (typeof detail.subCode === 'string' && detail.subCode !== '') return t(`${key}.explainWithCode`, { code: detail.subCode })
+      break
+    case AlertKindEnum.NOTIFICATION_BAD_SIGNATURE:
+      // A summary row counts the notifications from one sender, or from "many" once too many were seen.
+      if (isAmount(detail.count) && detail.count > 0) {
+        const { count, source } = detail
+        return typeof source === 'string' && source !== ALERT_SOURCE_MANY
+          ? t(`${key}.explainFrom`, { count, source }, count)
+          : t(`${key}.explainFromMany`, { count }, count)
+      }
+      break
+  }
+  return t(`${key}.explain`)
+}
+
+/**
+ * Title, what happened and what to do for one alert, in the console's language. A late success
+ * that Alipay's cancel refunded is its own story: the money went back and the order stayed unpaid.
+ */
+export function alertWords (alert: Alert, translator: AlertTranslator, money: (minor: number) => string): AlertWords {
+  const { t, te } = translator
+  const key = kindKey(alert.kind, te)
+  const undone = alert.kind === AlertKindEnum.PAYMENT_LATE_SUCCESS && alert.detail.refundedByCancel === true
+  if (undone) {
+    const variant = `${key}.refundedByCancel`
+    return { title: t(`${variant}.title`), explain: t(`${variant}.explain`), todo: t(`${variant}.todo`) }
+  }
+  return { title: t(`${key}.title`), explain: explain(alert, key, translator, money), todo: t(`${key}.todo`) }
+}
