@@ -1,6 +1,6 @@
 // Payments: one row per Alipay trade (out_trade_no = payment id), and refunds against them.
 import { Type, type Static } from 'typebox'
-import { IdSchema, LocalizedTextSchema, MoneySchema, TimestampSchema } from './common.js'
+import { IdSchema, MoneySchema, TimestampSchema } from './common.js'
 import { PAYMENT_STATUSES, RefundStatusEnum } from '../statuses.js'
 
 // The statuses live in statuses.ts (no TypeBox); re-exported here for the schemas' users.
@@ -48,14 +48,6 @@ export const PaymentSchema = Type.Object({
 })
 export type Payment = Static<typeof PaymentSchema>
 
-/** Why a payment or refund failed, for staff: the raw code (an Alipay sub_code or ours) explained in plain words. */
-export const FailureMessageSchema = Type.Object({
-  code: Type.String(),
-  message: LocalizedTextSchema,
-  staffAction: LocalizedTextSchema,
-})
-export type FailureMessage = Static<typeof FailureMessageSchema>
-
 export const PaymentEventSchema = Type.Object({
   at: Type.String(),
   source: Type.String(),
@@ -64,17 +56,17 @@ export const PaymentEventSchema = Type.Object({
 })
 export type PaymentEvent = Static<typeof PaymentEventSchema>
 
-/** A refund in the staff payment detail; a failed one says why. */
+/** A refund in the staff payment detail; a failed one carries why as a code (the console words it). */
 export const StaffRefundSchema = Type.Object({
   ...RefundSchema.properties,
-  failureMessage: Type.Optional(FailureMessageSchema),
+  /** Alipay's sub_code (or code) when the refund failed, else null. */
+  failureCode: Type.Union([Type.String(), Type.Null()]),
 })
 export type StaffRefund = Static<typeof StaffRefundSchema>
 
-/** `GET /api/staff/payments/:id`: the payment, why it failed (when it did), its refunds and its event log. */
+/** `GET /api/staff/payments/:id`: the payment (its failureCode says why it failed), its refunds and its event log. */
 export const StaffPaymentDetailSchema = Type.Object({
   payment: PaymentSchema,
-  failureMessage: Type.Optional(FailureMessageSchema),
   refunds: Type.Array(StaffRefundSchema),
   events: Type.Array(PaymentEventSchema),
 })

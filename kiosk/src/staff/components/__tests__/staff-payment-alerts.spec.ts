@@ -63,21 +63,12 @@ describe('StaffPaymentView', () => {
     expect(history).toContain('something-new')
   })
 
-  it('explains a failure in the server\'s words when it sends them, else by the failure code', async () => {
-    await openPayment(detail({
-      payment: payment({ status: 'failed', failureCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH' }),
-      failureMessage: {
-        code: 'ACQ.BUYER_BALANCE_NOT_ENOUGH',
-        message: { en: 'The diner\'s Alipay balance was too low.', 'zh-CN': '顾客的支付宝余额不足。' },
-        staffAction: { en: 'Ask the diner to pay another way.', 'zh-CN': '请顾客换一种方式付款。' },
-      },
-    }))
+  it('explains a failure from its code, with what to do (staff-failure-words.spec.ts words every code)', async () => {
+    await openPayment(detail({ payment: payment({ status: 'cancelled', failureCode: 'EXPIRED' }) }))
     const failure = wrapper.get('[data-testid="staff-payment-failure"]').text()
-    expect(failure).toContain('The diner\'s Alipay balance was too low.')
-    expect(failure).toContain('Ask the diner to pay another way.')
-    wrapper.unmount()
-    await openPayment(detail({ payment: payment({ status: 'failed', failureCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH' }) }))
-    expect(wrapper.get('[data-testid="staff-payment-failure"]').text()).toContain('ACQ.BUYER_BALANCE_NOT_ENOUGH')
+    expect(failure).toContain('The QR code expired before the diner paid. Nothing was charged.')
+    expect(failure).toContain('Start a new payment if the diner still wants to pay.')
+    expect(failure).toContain('(EXPIRED)')
   })
 })
 

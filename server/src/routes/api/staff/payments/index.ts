@@ -8,7 +8,6 @@ import {
 import { paymentEvents } from '../../../../repositories/payment-events.js'
 import { getPayment, listPayments, toPayment } from '../../../../repositories/payments.js'
 import { refundsOfPayment, toRefund } from '../../../../repositories/refunds.js'
-import { explainFailure } from '../../../../payments/failure-explanations.js'
 import { NotFoundError } from '../../../../errors.js'
 
 const ListQuerySchema = Type.Object({
@@ -32,14 +31,10 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!payment) throw new NotFoundError('Payment')
     const events = await paymentEvents(fastify.db, payment.id)
     const refunds = await refundsOfPayment(fastify.db, payment.id)
+    // Codes and facts only: the console words why a payment or refund failed from its failure code.
     return {
       payment: toPayment(payment),
-      // Plain words for the cashier; the raw code stays in payment.failureCode and the events.
-      ...(payment.failure_code ? { failureMessage: explainFailure(payment.failure_code) } : {}),
-      refunds: refunds.map(refund => ({
-        ...toRefund(refund),
-        ...(refund.failure_code ? { failureMessage: explainFailure(refund.failure_code) } : {}),
-      })),
+      refunds: refunds.map(refund => ({ ...toRefund(refund), failureCode: refund.failure_code })),
       events,
     }
   })
