@@ -5,6 +5,8 @@ import { addDish, onlyOrderOf, placeOrderForQr, scanWithPhone, startOrder } from
 import { apiOrder, apiTablet, consoleDishes, expect, test } from './staff-support.js'
 
 test('a tablet\'s paid order arrives on the board; preparing, then ready, reach the tablet', async ({ openTablet, console: open, staff, browser }) => {
+  // Three browsers and a whole service walk-through: near the default minute on a busy 2-core machine.
+  test.slow()
   const { ordered } = consoleDishes(await fetchMenu(staff))
   const tablet = await openTablet()
   const { page } = await open('/staff/orders')

@@ -12,7 +12,7 @@ import { appendPaymentEvent, type EventSource } from '../repositories/payment-ev
 import { getPayment, updatePaymentIf } from '../repositories/payments.js'
 import { getRefund, insertRefund, openRefundTotal, toRefund, updateRefundIf } from '../repositories/refunds.js'
 import type { Alerts } from './alerts.js'
-import { isoAfter, MIN_RETRY_MS, retryDelayMs } from './schedule.js'
+import { GIVE_UP_AFTER_MS, isoAfter, MIN_RETRY_MS, retryDelayMs } from './schedule.js'
 import { RefundNotAllowedError, RefundTooLargeError } from './errors.js'
 
 export interface RefundServiceDeps {
@@ -161,12 +161,23 @@ export class RefundService {
   }
 
   private async markUnknown (refundId: string, source: EventSource, reason: string): Promise<void> {
-    const { db } = this.deps
-    const refund = await getRefund(db, refundId)
-    if (!refund) return
-    const age = this.now() - Date.parse(refund.created_at)
-    await appendPaymentEvent(db, refund.payment_id, source, 'refund-unknown', { refundId, reason })
-    await updateRefundIf(db, refundId, OPEN_REFUND_STATUSES, { status: 'unknown', next_check_at: isoAfter(this.now(), retryDelayMs(age)) })
+    const { db, alerts } = this.deps
+    const alert = await db.transaction().execute(async (trx) => {
+      const refund = await getRefund(trx, refundId)
+      if (!refund) return null
+      const age = this.now() - Date.parse(refund.created_at)
+      await appendPaymentEvent(trx, refund.payment_id, source, 'refund-unknown', { refundId, reason })
+      // Retried for as long as it takes (the money is the diner's), but after a day a person must know.
+      await updateRefundIf(trx, refundId, OPEN_REFUND_STATUSES, { status: 'unknown', next_check_at: isoAfter(this.now(), retryDelayMs(age)) })
+      if (age < GIVE_UP_AFTER_MS || await alerts.isOpen(AlertKindEnum.REFUND_FAILED, refund.payment_id, trx)) return null
+      return alerts.record(trx, {
+        kind: AlertKindEnum.REFUND_FAILED,
+        paymentId: refund.payment_id,
+        detail: { refundId, amount: refund.amount, unconfirmed: true, since: refund.created_at, reason },
+      })
+    })
+    if (alert) alerts.announce(alert)
     this.deps.log.warn({ refundId, reason }, 'refund outcome unknown; it will be confirmed and retried with the same out_request_no')
   }
+
 }

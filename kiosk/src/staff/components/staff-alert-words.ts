@@ -53,15 +53,23 @@ function explain (alert: Alert, key: string, { t }: AlertTranslator, money: (min
 }
 
 /**
- * Title, what happened and what to do for one alert, in the console's language. A late success
- * that Alipay's cancel refunded is its own story: the money went back and the order stayed unpaid.
+ * Alerts of one kind that tell another story, worded as a whole: a late success that Alipay's cancel
+ * refunded (the money went back, the order stayed unpaid); a refund Alipay has not confirmed for a day
+ * (not refused: still retried).
  */
+function storyOf (alert: Alert): string | null {
+  if (alert.kind === AlertKindEnum.PAYMENT_LATE_SUCCESS && alert.detail.refundedByCancel === true) return 'refundedByCancel'
+  if (alert.kind === AlertKindEnum.REFUND_FAILED && alert.detail.unconfirmed === true) return 'unconfirmed'
+  return null
+}
+
+/** Title, what happened and what to do for one alert, in the console's language. */
 export function alertWords (alert: Alert, translator: AlertTranslator, money: (minor: number) => string): AlertWords {
   const { t, te } = translator
   const key = kindKey(alert.kind, te)
-  const undone = alert.kind === AlertKindEnum.PAYMENT_LATE_SUCCESS && alert.detail.refundedByCancel === true
-  if (undone) {
-    const variant = `${key}.refundedByCancel`
+  const story = storyOf(alert)
+  if (story !== null && te(`${key}.${story}.title`, 'en')) {
+    const variant = `${key}.${story}`
     return { title: t(`${variant}.title`), explain: t(`${variant}.explain`), todo: t(`${variant}.todo`) }
   }
   return { title: t(`${key}.title`), explain: explain(alert, key, translator, money), todo: t(`${key}.todo`) }

@@ -63,7 +63,7 @@ describe('StaffAlertCard wording', () => {
     expect((await wordsOf(alert(AlertKindEnum.PAID_AFTER_CANCEL), 'zh-CN')).explain).toContain('自动退款')
     expect((await wordsOf(alert(AlertKindEnum.DOUBLE_PAYMENT), 'en')).explain).toContain('paid twice')
     expect((await wordsOf(alert(AlertKindEnum.PAYMENT_UNRESOLVED), 'zh-CN')).todo).toContain('支付宝商家平台')
-  })
+  }, 30_000) // mounts a card per kind and language: slow on a busy machine, not a budget
 
   it('says the money went back, and the order stayed unpaid, when Alipay\'s cancel undid a late payment', async () => {
     const late = await wordsOf(alert(AlertKindEnum.PAYMENT_LATE_SUCCESS, { previousStatus: 'cancelled', amount: 4280 }), 'en')
@@ -76,6 +76,16 @@ describe('StaffAlertCard wording', () => {
     const zh = await wordsOf(alert(AlertKindEnum.PAYMENT_LATE_SUCCESS, { refundedByCancel: true }), 'zh-CN')
     expect(zh.explain).toContain('已将款项退回顾客')
     expect(zh.explain).toContain('订单未标记为已付款')
+  })
+
+  it('says a refund Alipay has not confirmed for a day is still being retried, not refused', async () => {
+    const detail = { refundId: 'rfd_1', amount: 1200, unconfirmed: true, since: '2026-12-05T02:00:00.000Z', reason: 'timeout' }
+    const failed = await wordsOf(alert(AlertKindEnum.REFUND_FAILED, { refundId: 'rfd_1', code: '40004' }), 'en')
+    const unconfirmed = await wordsOf(alert(AlertKindEnum.REFUND_FAILED, detail), 'en')
+    expect(unconfirmed.title).not.toBe(failed.title)
+    expect(unconfirmed.explain).toContain('still being retried')
+    expect(unconfirmed.todo).toContain('not refunded twice')
+    expect((await wordsOf(alert(AlertKindEnum.REFUND_FAILED, detail), 'zh-CN')).explain).toContain('仍在重试')
   })
 
   it('gives a failed refund Alipay\'s reason code when it has one', async () => {
