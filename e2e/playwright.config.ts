@@ -1,6 +1,10 @@
 // Browser tests: Debian's Chromium against the production build served by a real server (see global-setup.ts).
 import { defineConfig } from '@playwright/test'
 
+// Lets routes see the service worker's own requests, so a spec can take a tablet offline entirely
+// (setTabletOnline in support/offline-tablet.ts). Read when a browser starts, in each worker.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'
+
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

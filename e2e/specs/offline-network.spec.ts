@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import {
-  addDish, launchTabletBrowser, openPairedTablet, ordersOfTable, pairInContext, recordMenuDrawn, simpleDish, staffOf,
+  addDish, launchTabletBrowser, openPairedTablet, ordersOfTable, pairInContext, recordMenuDrawn, setTabletOnline, simpleDish, staffOf,
   visiblePicturesDrawn, waitUntilOfflineReady,
 } from '../support/offline-tablet.js'
 import { ServerProcess } from '../support/server-process.js'
@@ -51,7 +51,7 @@ test('is installable, and an offline reload shows the menu, its pictures and the
 
   const dish = await simpleDish(page)
   await addDish(page, dish)
-  await context.setOffline(true)
+  await setTabletOnline(context, false)
 
   await recordMenuDrawn(context)
   const reloadStarted = Date.now()
@@ -82,7 +82,7 @@ test('an order placed offline waits through a reload, is sent once when the netw
   await waitUntilOfflineReady(page)
   await addDish(page, await simpleDish(page))
 
-  await context.setOffline(true)
+  await setTabletOnline(context, false)
   await expect(page.getByTestId('offline-banner')).toBeVisible()
   await page.getByTestId('place-order').click()
   const pay = page.getByTestId('pay-screen')
@@ -94,7 +94,7 @@ test('an order placed offline waits through a reload, is sent once when the netw
   await expect(pay).toHaveAttribute('data-view', 'queued')
   expect(await ordersOfTable(staff, tableId)).toEqual([])
 
-  await context.setOffline(false)
+  await setTabletOnline(context, true)
   await expect(pay).toHaveAttribute('data-view', 'scan', { timeout: 30_000 })
   await expect(page.getByTestId('pay-qr')).toBeVisible()
   await expect(page.getByTestId('offline-banner')).toBeHidden()
@@ -109,7 +109,7 @@ test('an order saved offline survives quitting the browser, and goes out once wh
   const first = await pairInContext(await launchTabletBrowser(playwright.chromium, profile, server), staff)
   await waitUntilOfflineReady(first.page)
   await addDish(first.page, await simpleDish(first.page))
-  await first.context.setOffline(true)
+  await setTabletOnline(first.context, false)
   await first.page.getByTestId('place-order').click()
   await expect(first.page.getByTestId('pay-screen')).toHaveAttribute('data-view', 'queued')
   expect(await outboxSize(first.page)).toBe(1)

@@ -1,5 +1,5 @@
 // Tablets against a spec's own server (ServerProcess): pairing, waiting until they can start offline, ordering, staff checks.
-import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type BrowserType, type Page } from '@playwright/test'
+import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type BrowserType, type Page, type Route } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config.js'
 import type { ServerProcess } from './server-process.js'
 
@@ -59,6 +59,26 @@ export async function launchTabletBrowser (chromium: BrowserType, userDataDir: s
     baseURL: server.baseUrl,
     ...TABLET_VIEW,
   })
+}
+
+/** Aborts what the service worker fetches, as a real lost network would (see setTabletOnline). */
+function abortServiceWorkerFetch (route: Route): Promise<void> {
+  return route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()
+}
+
+/**
+ * Takes the whole tablet off the network or back on. Chromium's offline emulation covers pages but not the
+ * service worker, whose Background Sync would otherwise send a queued order while the page is "offline";
+ * its requests are aborted by a route (service worker routing is switched on in playwright.config.ts).
+ */
+export async function setTabletOnline (context: BrowserContext, online: boolean): Promise<void> {
+  if (online) {
+    await context.unroute('**', abortServiceWorkerFetch)
+    await context.setOffline(false)
+  } else {
+    await context.setOffline(true)
+    await context.route('**', abortServiceWorkerFetch)
+  }
 }
 
 /** The menu's dish pictures, as the tablet sees them. */
