@@ -49,7 +49,7 @@ const NODE_IMPORTS = {
 const TYPED_FILES = ['**/*.ts', '**/*.vue']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'kiosk/dev-dist/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'kiosk/dev-dist/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -11,8 +11,9 @@ const serverPort = Number(process.env.PORT ?? 8080)
 export default defineConfig({
   root: 'kiosk',
   plugins: [
-    // Every component is <script setup>: the Options API only costs bundle size.
-    vue({ features: { optionsAPI: false } }),
+    // Every component is <script setup>: the Options API only costs bundle size. No devtools hooks or hydration
+    // details in production (both are plugin-vue's defaults, stated here so the first bundle stays free of them).
+    vue({ features: { optionsAPI: false, prodDevtools: false, prodHydrationMismatchDetails: false } }),
     // Messages are compiled at build time, so the tablet ships vue-i18n without its message compiler.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./kiosk/src/*/i18n/**/*.json', import.meta.url))],
@@ -25,6 +26,11 @@ export default defineConfig({
     // The service worker (kiosk/src/sw.ts) and the web app manifest; options in kiosk/src/pwa/pwa-options.ts.
     VitePWA(PWA_OPTIONS),
   ],
+  define: {
+    // vue-i18n's devtools flag: unplugin-vue-i18n defines it under another name for Vite, so without this the
+    // runtime keeps its devtools code and checks the flag at run time.
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./kiosk/src', import.meta.url)),

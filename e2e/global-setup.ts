@@ -1,22 +1,11 @@
 // Starts the built server once for all specs: a free port, a fresh DATA_DIR, a known staff PIN.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../server/src/lib/free-port.js'
 
 export const E2E_STAFF_PIN = '424242'
-
-async function freePort (): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')))
-    })
-  })
-}
 
 async function waitForHealth (url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs

@@ -10,8 +10,10 @@ import { saveScreenshot } from '../support/screenshots.js'
 test.describe.configure({ mode: 'parallel' })
 
 type Messages = Record<string, Record<string, string>>
-const messages = (locale: string): Messages =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../kiosk/src/tablet/i18n/${locale}.json`), 'utf8')) as Messages
+const readMessages = (file: string): Messages =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../kiosk/src/tablet/i18n/${file}`), 'utf8')) as Messages
+/** The tablet's words in one language: its start words (tablet/i18n/start) and its screens' words. */
+const messages = (locale: string): Messages => ({ ...readMessages(`start/${locale}.json`), ...readMessages(`${locale}.json`) })
 const EN = messages('en')
 const ZH = messages('zh-CN')
 

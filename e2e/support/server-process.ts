@@ -1,23 +1,12 @@
 // A server process of a spec's own (its port, DATA_DIR and kiosk build), to stop, kill and start again mid-test.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../../server/src/lib/free-port.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const STAFF_PIN = '515151'
-
-export async function freePort (): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')))
-    })
-  })
-}
 
 async function waitForHealth (url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs

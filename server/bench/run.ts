@@ -1,89 +1,101 @@
-// `npm run bench`: API throughput and memory, each figure as a ratio to a baseline measured in the same run.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { buildApp } from '../src/app.js'
-import { loadConfig } from '../src/config.js'
-import { newSecret, nowIso, sha256 } from '../src/lib/tokens.js'
-import { createTable } from '../src/repositories/tables.js'
-import { projectRoot } from '../src/lib/paths.js'
-import { runLoad, type LoadResult } from './load.js'
-import type { Menu } from '#shared/schemas/menu.js'
+// `npm run bench` (docs/performance.md): the production build under load from this separate process, every figure
+// beside a bare baseline started in the same run; one table printed, the raw figures written to bench-results/.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { compileBaselines } from './baselines.js'
+import { buildMinimalApp, precompress } from './bundle.js'
+import { log, settledRss, type Context } from './context.js'
+import { onCleanup, stopAll, stopAllOnSignals } from './processes.js'
+import { formatTable } from './report.js'
+import { menuScenarios, notifyScenario, ordersScenario, paymentScenario } from './scenarios-api.js'
+import { liveRows, openTabletStreams } from './scenarios-live.js'
+import { bundleRow, lighthouseRows } from './scenarios-web.js'
+import { readSettings } from './settings.js'
+import { pairTablets, readMenu, startTablepad } from './tablepad.js'
+import { CHROMIUM_PATH } from './lighthouse.js'
 
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+const ROOT = resolve(import.meta.dirname, '../..')
+const RESULTS_DIR = join(ROOT, 'bench-results')
+
+/** The figures are of the production build: it must exist (or be made with --build). */
+function ensureBuild (build: boolean): string {
+  const server = join(ROOT, 'dist/server/src/server.js')
+  const kiosk = join(ROOT, 'dist/kiosk/index.html')
+  if (build) {
+    log('npm run build (--build)')
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  if (!existsSync(server) || !existsSync(kiosk)) throw new Error('no production build: run `npm run build` first (or `npm run bench -- --build`)')
+  return new Date(Math.max(statSync(server).mtimeMs, statSync(kiosk).mtimeMs)).toISOString()
+}
+
+function machine (): string {
+  let chromium = 'Chromium not found'
+  try {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    // Reported as missing; only Lighthouse needs it.
+  }
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}`
+}
 
 async function main (): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tablepad-bench-'))
-  const app = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: 'http://127.0.0.1:8080', STAFF_PIN: '135790', LOG_LEVEL: 'silent' }) })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  try {
-    // A paired tablet, made directly: pairing is not what is measured.
-    const table = await createTable(app.db, { label: 'Bench table' })
-    const token = newSecret()
-    await app.db.insertInto('devices').values({
-      id: 'dev_bench', name: 'Bench', token_hash: sha256(token), table_id: table.id, paired_at: nowIso(),
-      last_seen_at: null, app_version: null, created_at: nowIso(),
-    }).execute()
-    const cookie = `tp_device=${token}`
-    const menuResponse = await fetch(`${base}/api/menu`, { headers: { cookie } })
-    const menu = await menuResponse.json() as Menu
-    const etag = menuResponse.headers.get('etag') ?? ''
-    const dish = menu.items.find(item => item.available && item.optionGroups.every(group => group.min === 0))!
-    const orderBody = (id: string) => JSON.stringify({ clientOrderId: id, lines: [{ itemId: dish.id, quantity: 2, optionIds: [] }] })
-    const replayId = crypto.randomUUID()
-    await fetch(`${base}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: orderBody(replayId) })
+  stopAllOnSignals()
+  const settings = readSettings(process.argv.slice(2))
+  const started = Date.now()
+  const builtAt = ensureBuild(settings.build)
+  log(`${settings.quick ? 'quick' : 'full'} run against the build of ${builtAt} (the bench does not build it: npm run build, or --build)`)
+  const workDir = join(RESULTS_DIR, '.work')
+  rmSync(workDir, { recursive: true, force: true })
+  mkdirSync(workDir, { recursive: true })
+  onCleanup(() => rmSync(workDir, { recursive: true, force: true }))
+  compileBaselines(join(workDir, 'baselines'))
 
-    const rssBefore = process.memoryUsage().rss
-    const scenarios: Array<[string, (worker: number, n: number) => Promise<boolean>]> = [
-      ['GET /api/health (baseline)', async () => (await drain(fetch(`${base}/api/health`))) === 200],
-      ['GET /api/menu (full body)', async () => (await drain(fetch(`${base}/api/menu`, { headers: { cookie } }))) === 200],
-      ['GET /api/menu (304, cached)', async () => (await drain(fetch(`${base}/api/menu`, { headers: { cookie, 'if-none-match': etag } }))) === 304],
-      ['POST /api/orders (new order)', async () => (await drain(fetch(`${base}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: orderBody(crypto.randomUUID()) }))) === 201],
-      ['POST /api/orders (idempotent replay)', async () => (await drain(fetch(`${base}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: orderBody(replayId) }))) === 200],
-    ]
-    const results: Array<{ name: string, result: LoadResult }> = []
-    for (const [name, send] of scenarios) results.push({ name, result: await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, send }) })
-    const orders = await app.db.selectFrom('orders').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const rssAfter = process.memoryUsage().rss
+  log('building the minimal app (Vite, same run)')
+  const minimalAppDir = join(workDir, 'minimal-app')
+  await buildMinimalApp(minimalAppDir)
+  precompress(minimalAppDir)
 
-    const baseline = results[0]!.result
-    const lines = [
-      `Tablepad bench — ${new Date().toISOString()} — ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each, loopback`,
-      '',
-      'scenario                                 req/s   ratio   p50 ms  p99 ms  errors',
-      ...results.map(({ name, result }) => [
-        name.padEnd(38),
-        result.perSecond.toFixed(0).padStart(7),
-        (result.perSecond / baseline.perSecond).toFixed(2).padStart(7),
-        result.p50Ms.toFixed(1).padStart(8),
-        result.p99Ms.toFixed(1).padStart(7),
-        String(result.errors).padStart(7),
-      ].join(' ')),
-      '',
-      `orders in the database: ${Number(orders.n)}`,
-      `process RSS: ${(rssAfter / 2 ** 20).toFixed(0)} MiB after the run, ${(rssAfter / rssBefore).toFixed(2)}× the RSS before it`,
-    ]
-    process.stdout.write(lines.join('\n') + '\n')
-    const resultsDir = join(projectRoot(), 'bench', 'results')
-    mkdirSync(resultsDir, { recursive: true })
-    writeFileSync(join(resultsDir, `bench-${Date.now()}.json`), JSON.stringify({ concurrency: CONCURRENCY, durationMs: DURATION_MS, results, rssBefore, rssAfter }, null, 2))
-  } finally {
-    await app.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  log('starting Tablepad: node dist/server/src/server.js')
+  const tablepad = await startTablepad(ROOT)
+  const rssIdle = await settledRss(tablepad.child.pid)
+  log(`pairing ${settings.orderTablets} order tablets and ${settings.sseTablets} SSE tablets through the staff API`)
+  const orderTablets = await pairTablets(tablepad, settings.orderTablets, 'Order')
+  const sseTablets = await pairTablets(tablepad, settings.sseTablets, 'Stream')
+  const { bytes, dish } = await readMenu(tablepad, orderTablets[0]!)
+  const menu = JSON.parse(bytes.toString('utf8')) as { items: Array<{ id: string, available: boolean }> }
+  const toggled = menu.items.find(item => item.available && item.id !== dish.id)
+  if (!toggled) throw new Error('the demo menu has a single dish')
+  const ctx: Context = { settings, root: ROOT, workDir, tablepad, orderTablets, sseTablets, dish, toggledDishId: toggled.id, rows: [], figures: {} }
+
+  bundleRow(ctx, minimalAppDir)
+  const live = await openTabletStreams(ctx, rssIdle)
+  let rssAfterOrders = 0
+  const placed = await ordersScenario(ctx, async () => {
+    rssAfterOrders = await settledRss(tablepad.child.pid)
+  })
+  await liveRows(ctx, live, rssAfterOrders)
+  await menuScenarios(ctx)
+  const payments = await paymentScenario(ctx, placed)
+  await notifyScenario(ctx, payments)
+  await lighthouseRows(ctx, minimalAppDir)
+
+  const header = [
+    `Tablepad bench, ${settings.quick ? 'quick' : 'full'} run, ${new Date().toISOString()}`,
+    `machine: ${machine()}`,
+    `load: autocannon, ${settings.connections} connections, ${settings.seconds} s per scenario, from the bench process; server: dist/ of ${builtAt}`,
+  ]
+  process.stdout.write(`\n${header.join('\n')}\n\n${formatTable(ctx.rows)}\n\n`)
+  const file = join(RESULTS_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${settings.quick ? '-quick' : ''}.json`)
+  writeFileSync(file, JSON.stringify({ header, settings, rows: ctx.rows, figures: ctx.figures, seconds: (Date.now() - started) / 1000 }, null, 2))
+  process.stdout.write(`raw figures: ${file} (${Math.round((Date.now() - started) / 1000)} s)\n`)
 }
 
-/** The status, after reading the body so the connection can be reused. */
-async function drain (response: Promise<Response>): Promise<number> {
-  const answer = await response
-  await answer.arrayBuffer()
-  return answer.status
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`)
-  process.exit(1)
-})
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+    process.exitCode = 1
+  })
+  .finally(() => stopAll())

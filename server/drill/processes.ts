@@ -2,22 +2,11 @@
 // TypeScript source with tsx (no build needed), each logging to a file in the drill's directory.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { send } from './http-client.js'
+import { freePort } from '../src/lib/free-port.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
-
-export async function freePort (): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port')))
-    })
-  })
-}
 
 function tsxProcess (entry: string, env: Record<string, string>, logFile: string): ChildProcess {
   const log = createWriteStream(logFile, { flags: 'a' })

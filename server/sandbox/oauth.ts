@@ -30,13 +30,13 @@ export class OAuthService {
     const openId = openIdFor(this.#appId, userId)
     if (!this.#usersByOpenId.has(openId)) {
       this.#usersByOpenId.set(openId, userId)
-      this.onNewOpenId?.()
+      this.onNewOpenId?.(openId, userId)
     }
     return openId
   }
 
   /** Set by the emulator to save its state when a new buyer appears. */
-  onNewOpenId: (() => void) | undefined
+  onNewOpenId: ((openId: string, userId: string) => void) | undefined
 
   userOfOpenId (openId: string): string | undefined {
     return this.#usersByOpenId.get(openId)

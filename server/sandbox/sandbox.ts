@@ -6,7 +6,7 @@ import { Notifier } from './notifier.js'
 import { OAuthService } from './oauth.js'
 import { ALIPAY_NOTIFY_RETRY_DELAYS_MS, type SandboxOptions } from './options.js'
 import { Scheduler } from './scheduler.js'
-import { loadState, saveState } from './state-file.js'
+import { loadState, StateJournal, type StateChange } from './state-file.js'
 import { TradeService } from './trade-service.js'
 
 export interface Sandbox {
@@ -49,27 +49,38 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
     now,
   })
   const stateFile = opts.stateFile
-  let saveQueued = false
-  // Changes come in bursts within one call: save once, after the burst.
-  const scheduleSave = stateFile === undefined
-    ? undefined
-    : () => {
-        if (saveQueued) return
-        saveQueued = true
-        queueMicrotask(() => {
-          saveQueued = false
-          saveState(stateFile, { ...trades.snapshot(), openIds: oauth.knownOpenIds() })
-        })
-      }
-  const trades = new TradeService({ appId: opts.appId, now, scheduler, notifier, onChange: scheduleSave })
+  let journal: StateJournal | undefined
+  // Changes come in bursts within one call: one append after the burst, each changed trade once.
+  const pending = new Map<string, StateChange>()
+  const flush = (): void => {
+    if (pending.size === 0) return
+    const changes = [...pending.values()]
+    pending.clear()
+    journal?.append(changes)
+  }
+  const record = (key: string, change: StateChange): void => {
+    if (journal === undefined) return
+    if (pending.size === 0) queueMicrotask(flush)
+    // A trade changed twice in the burst is written once, as it ends up (the object is the live one).
+    pending.set(key, change)
+  }
+  const trades = new TradeService({
+    appId: opts.appId,
+    now,
+    scheduler,
+    notifier,
+    onChange: change => 'trade' in change ? record(`t:${change.trade.outTradeNo}`, change) : record(`l:${change.locked}`, change),
+  })
   const oauth = new OAuthService(opts.appId, now)
-  oauth.onNewOpenId = scheduleSave
+  oauth.onNewOpenId = (openId, userId) => record(`o:${openId}`, { openId: [openId, userId] })
   if (stateFile !== undefined) {
     const state = loadState(stateFile)
     if (state !== undefined) {
       oauth.restoreOpenIds(state.openIds)
       trades.restore(state)
     }
+    // Compacted now, so the journal starts as one snapshot of what was just loaded.
+    journal = new StateJournal(stateFile, () => ({ ...trades.snapshot(), openIds: oauth.knownOpenIds() }))
   }
   return {
     appId: opts.appId,
@@ -88,6 +99,9 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
       scheduler.stop()
       trades.stop()
       notifier.stop()
+      flush()
+      journal?.close()
+      journal = undefined
     },
   }
 }

@@ -27,9 +27,12 @@ export interface TradeServiceOptions {
   now: () => number
   scheduler: Scheduler
   notifier: Notifier
-  /** Called after any change of a trade (synchronously; callers batch their saves). */
-  onChange?: () => void
+  /** Called after any change, with what changed (synchronously; callers batch their saves). */
+  onChange?: (change: TradeChange) => void
 }
+
+/** A trade that changed (as it now is), or an out_trade_no locked before Alipay ever saw it. */
+export type TradeChange = { trade: Trade } | { locked: string }
 
 /** What the emulator needs to remember across a restart. */
 export interface TradeSnapshot {
@@ -102,7 +105,7 @@ export class TradeService {
     }
     this.store.add(trade)
     this.#armExpiry(trade)
-    this.#changed()
+    this.#changed(trade)
     return { ok: true, trade }
   }
 
@@ -116,7 +119,7 @@ export class TradeService {
     trade.buyerId = buyerId
     this.store.assignTradeNo(trade, newTradeNo(now))
     this.#armExpiry(trade)
-    this.#changed()
+    this.#changed(trade)
   }
 
   /** Pays a scanned (or created) trade once; true when this call moved the money. */
@@ -128,7 +131,7 @@ export class TradeService {
     trade.paidAt = this.now()
     trade.buyerId ??= buyerId
     this.#disarm(trade)
-    this.#changed()
+    this.#changed(trade)
     this.#notify(trade, { kind: 'paid' })
     return true
   }
@@ -137,7 +140,7 @@ export class TradeService {
   finish (trade: Trade): boolean {
     if (trade.state !== 'TRADE_SUCCESS') return false
     trade.state = 'TRADE_FINISHED'
-    this.#changed()
+    this.#changed(trade)
     this.#notify(trade, { kind: 'finished' })
     return true
   }
@@ -148,7 +151,7 @@ export class TradeService {
       // Alipay cannot lock a trade_no it never issued, but it does lock an out_trade_no.
       if (ref.outTradeNo === undefined) return acq('ACQ.TRADE_NOT_EXIST')
       this.#locked.add(ref.outTradeNo)
-      this.#changed()
+      this.#opts.onChange?.({ locked: ref.outTradeNo })
       return { ok: true, outTradeNo: ref.outTradeNo }
     }
     if (this.now() - trade.createdAt > CANCEL_WINDOW_MS) return acq('ACQ.TRADE_CANCEL_TIME_OUT')
@@ -223,7 +226,7 @@ export class TradeService {
     const refund: Refund = { outRequestNo, amount, at: this.now() }
     if (reason !== undefined) refund.reason = reason
     trade.refunds.push(refund)
-    this.#changed()
+    this.#changed(trade)
     if (refundedFen(trade) >= trade.amount) {
       trade.state = 'TRADE_CLOSED'
       trade.closedAt = refund.at
@@ -237,7 +240,7 @@ export class TradeService {
     trade.state = 'LOCKED'
     trade.closedAt = this.now()
     this.#disarm(trade)
-    this.#changed()
+    this.#changed(trade)
   }
 
   #close (trade: Trade, by: NonNullable<Trade['closedBy']>): void {
@@ -245,7 +248,7 @@ export class TradeService {
     trade.closedAt = this.now()
     trade.closedBy = by
     this.#disarm(trade)
-    this.#changed()
+    this.#changed(trade)
     this.#notify(trade, { kind: 'closed' })
   }
 
@@ -268,8 +271,8 @@ export class TradeService {
     this.#expiryTimers.delete(trade)
   }
 
-  #changed (): void {
-    this.#opts.onChange?.()
+  #changed (trade: Trade): void {
+    this.#opts.onChange?.({ trade })
   }
 
   #notify (trade: Trade, event: TradeEvent): void {

@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js'
 import { createValidatorCompiler } from './lib/validation.js'
 import cookie from './plugins/external/cookie.js'
 import helmet from './plugins/external/helmet.js'
+import compress from './plugins/external/compress.js'
 import rateLimit from './plugins/external/rate-limit.js'
 import configPlugin from './plugins/app/config.js'
 import startupNotes from './plugins/app/startup-notes.js'
@@ -83,6 +84,8 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(errorHandler)
   await app.register(cookie)
   await app.register(helmet)
+  // Before any route: it hooks each route as it is added.
+  await app.register(compress)
   await app.register(database)
   await app.register(eventHub)
   await app.register(deviceAuth)

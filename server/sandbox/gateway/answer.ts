@@ -1,6 +1,6 @@
 // Serialising and signing gateway answers the way Alipay writes them (PROTOCOL §1.6).
 import type { KeyObject } from 'node:crypto'
-import { signText, type SignType } from '../signing.js'
+import { signText, signTextAsync, type SignType } from '../signing.js'
 
 export const CODE_MESSAGES = {
   10000: 'Success',
@@ -45,5 +45,13 @@ export function renderAnswer (name: string, node: AnswerNode, signer: { key: Key
   const text = serializeNode(node)
   if (signer === undefined) return `{"${name}":${text}}`
   const sign = signText(text, signer.signType, signer.key)
+  return `{"${name}":${text},"sign":"${sign}"}`
+}
+
+/** renderAnswer, signing in the thread pool (signTextAsync). */
+export async function renderAnswerAsync (name: string, node: AnswerNode, signer: { key: KeyObject, signType: SignType } | undefined): Promise<string> {
+  const text = serializeNode(node)
+  if (signer === undefined) return `{"${name}":${text}}`
+  const sign = await signTextAsync(text, signer.signType, signer.key)
   return `{"${name}":${text},"sign":"${sign}"}`
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Sandbox } from '../sandbox.js'
 import type { SignType } from '../signing.js'
-import { failure, nodeName, renderAnswer, type Answer } from './answer.js'
+import { failure, nodeName, renderAnswerAsync, type Answer } from './answer.js'
 import { checkCommonParams } from './check.js'
 import { METHODS } from './methods/index.js'
 import { answer, businessFailure, invalid } from './methods/context.js'
@@ -23,10 +23,10 @@ function parseBizContent (text: string | undefined): Record<string, unknown> | u
 }
 
 export function registerGatewayRoutes (fastify: FastifyInstance, sandbox: Sandbox): void {
-  const render = (result: Answer, method: string | undefined, signType: SignType | undefined): string => {
+  const render = (result: Answer, method: string | undefined, signType: SignType | undefined): Promise<string> => {
     const name = result.place === 'error' || method === undefined ? 'error_response' : nodeName(method)
     const signer = result.signed ? { key: sandbox.alipayKey, signType: signType ?? 'RSA2' } : undefined
-    return renderAnswer(name, result.node, signer)
+    return renderAnswerAsync(name, result.node, signer)
   }
 
   async function handle (request: FastifyRequest, reply: FastifyReply): Promise<string | FastifyReply> {

@@ -2,7 +2,7 @@
 import { type KeyObject } from 'node:crypto'
 import { type GatewayExchange, type GatewayFailure, type GatewayUnknown } from './gateway.js'
 import { decodeResponseBody, parseGatewayAnswer } from './response.js'
-import { buildSignContent, signContent, type SignType } from './sign.js'
+import { buildSignContent, signContent, signContentAsync, type SignType } from './sign.js'
 import { alipayTimestamp } from './timestamp.js'
 
 export type FetchFn = typeof fetch
@@ -68,6 +68,17 @@ export function compact<T extends Readonly<Record<string, unknown>>> (fields: T)
 
 /** Builds the signed request exactly as it goes on the wire. */
 export function buildOpenApiRequest (config: OpenApiClientConfig, call: OpenApiCall): OpenApiRequest {
+  const { params, content } = unsignedParams(config, call)
+  return assembleRequest(config, params, content, signContent(content, config.privateKey, config.signType))
+}
+
+/** buildOpenApiRequest, signing in the thread pool (signContentAsync): the same request. */
+export async function buildOpenApiRequestAsync (config: OpenApiClientConfig, call: OpenApiCall): Promise<OpenApiRequest> {
+  const { params, content } = unsignedParams(config, call)
+  return assembleRequest(config, params, content, await signContentAsync(content, config.privateKey, config.signType))
+}
+
+function unsignedParams (config: OpenApiClientConfig, call: OpenApiCall): { params: Record<string, string>, content: string } {
   const params: Record<string, string> = {
     app_id: config.appId,
     method: call.method,
@@ -79,8 +90,11 @@ export function buildOpenApiRequest (config: OpenApiClientConfig, call: OpenApiC
     ...compact(call.params ?? {}) as Record<string, string>,
   }
   if (call.bizContent) params.biz_content = JSON.stringify(compact(call.bizContent))
-  const content = buildSignContent(params)
-  params.sign = signContent(content, config.privateKey, config.signType)
+  return { params, content: buildSignContent(params) }
+}
+
+function assembleRequest (config: OpenApiClientConfig, params: Record<string, string>, content: string, sign: string): OpenApiRequest {
+  params.sign = sign
   const query: string[] = []
   const form: string[] = []
   for (const [key, value] of Object.entries(params)) {
@@ -94,7 +108,7 @@ export function buildOpenApiRequest (config: OpenApiClientConfig, call: OpenApiC
 
 /** Sends one call; resolves for every outcome, including timeouts and network errors. */
 export async function callOpenApi (config: OpenApiClientConfig, call: OpenApiCall): Promise<OpenApiOutcome> {
-  const request = buildOpenApiRequest(config, call)
+  const request = await buildOpenApiRequestAsync(config, call)
   const raw: GatewayExchange = {
     method: call.method,
     signContent: request.signContent,

@@ -1,5 +1,5 @@
 // The Open Platform v2 string-to-sign and RSA2/RSA signatures over it (docs/alipay.md, "Signing").
-import { createSign, createVerify, type KeyObject } from 'node:crypto'
+import { createSign, createVerify, sign, type KeyObject } from 'node:crypto'
 import { DEFAULT_CHARSET, encodeText } from './charset.js'
 
 export const SIGN_TYPES = ['RSA2', 'RSA'] as const
@@ -38,6 +38,19 @@ export function compareAscii (a: string, b: string): number {
 /** Base64 signature (standard alphabet, padded, no line breaks) of the content's bytes in `charset`. */
 export function signContent (content: string, privateKey: KeyObject, signType: SignType, charset = DEFAULT_CHARSET): string {
   return createSign(SIGN_ALGORITHMS[signType]).update(encodeText(content, charset)).sign(privateKey, 'base64')
+}
+
+/**
+ * signContent off the main thread: one-shot crypto.sign with a callback runs in libuv's thread pool, so the RSA
+ * signature of a request does not hold up the event loop. The same PKCS#1 v1.5 signature, byte for byte.
+ */
+export function signContentAsync (content: string, privateKey: KeyObject, signType: SignType, charset = DEFAULT_CHARSET): Promise<string> {
+  return new Promise((resolve, reject) => {
+    sign(SIGN_ALGORITHMS[signType], encodeText(content, charset), privateKey, (error, signature) => {
+      if (error) reject(error)
+      else resolve(signature.toString('base64'))
+    })
+  })
 }
 
 /** Whether `signature` (base64) is Alipay's signature of the content; never throws on garbage input. */

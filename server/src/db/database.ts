@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
+import { StatementCache } from './statement-cache.js'
 
 export type Db = Kysely<Database>
 
@@ -14,6 +15,8 @@ export interface OpenedDatabase {
   db: Db
   /** The raw handle, for what Kysely cannot express (backups, pragmas). */
   sqlite: SQLite.Database
+  /** The prepared statements Kysely's queries reuse. */
+  statements: StatementCache
 }
 
 export function openDatabase (dataDir: string): OpenedDatabase {
@@ -25,8 +28,9 @@ export function openDatabase (dataDir: string): OpenedDatabase {
   // restaurant mini-PC does suffer, and orders and payments are worth the fsync.
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, sqlite }
+  const statements = new StatementCache(sqlite)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  return { db, sqlite, statements }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -6,7 +6,7 @@ import type { EventFilter, EventHub, HubEvent } from './event-hub.js'
 export interface SseStreamOptions {
   hub: EventHub
   filter: EventFilter
-  /** Called for each event before it is sent; may rewrite or drop it (return null). */
+  /** Called for each event before it is sent; may rewrite it (as a new object, never in place) or drop it (return null). */
   transform?: (event: HubEvent) => HubEvent | null
   heartbeatMs?: number
   onClose?: () => void
@@ -19,6 +19,22 @@ export interface SseStreamOptions {
 
 function frame (event: Pick<HubEvent, 'id' | 'event' | 'data'>): string {
   return `id: ${event.id}\nevent: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`
+}
+
+/**
+ * The frame of the event being fanned out, encoded once: the hub calls every stream's listener one after
+ * the other for the same event, so 500 tablets share one Buffer instead of each serialising its own.
+ * One slot only, so nothing accumulates; replays and rewritten events simply encode their own.
+ */
+let lastEvent: HubEvent | null = null
+let lastFrame: Buffer = Buffer.alloc(0)
+
+function encodedFrame (event: HubEvent): Buffer {
+  if (event !== lastEvent) {
+    lastFrame = Buffer.from(frame(event))
+    lastEvent = event
+  }
+  return lastFrame
 }
 
 export function openEventStream (request: FastifyRequest, reply: FastifyReply, options: SseStreamOptions): void {
@@ -42,7 +58,7 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
 
   const send = (event: HubEvent) => {
     const out = transform(event)
-    if (out) raw.write(frame(out))
+    if (out) raw.write(encodedFrame(out))
   }
 
   const lastEventId = request.headers['last-event-id']

@@ -6,6 +6,7 @@ import { verifyNotification } from '../alipay/notify.js'
 import { checkNotificationBusiness } from '../alipay/notify-checks.js'
 import type { SignType } from '../alipay/sign.js'
 import { AlertKindEnum } from '#shared/schemas/alert.js'
+import type { PaymentStatus } from '#shared/statuses.js'
 import type { Alerts } from './alerts.js'
 import { clip, type AlertSummaries } from './alert-summaries.js'
 import type { PaymentService } from './payment-service.js'
@@ -50,24 +51,33 @@ export async function handleNotification (deps: NotificationHandlerDeps, body: B
   if (!verdict.ok) {
     deps.log.warn({ failed: verdict.failed, detail: verdict.detail, outTradeNo: notification.outTradeNo }, 'notification failed a business check')
     if (verdict.failed === 'amount' && payment) {
-      await appendPaymentEvent(deps.db, payment.id, 'notify', 'amount-mismatch', { notifyId: notification.notifyId, detail: verdict.detail })
-      await deps.alerts.raise({ kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId: payment.id, orderId: payment.order_id, detail: { detail: verdict.detail, notifyId: notification.notifyId } })
+      // The event and the alert commit together (one commit), then staff hear of it.
+      const alert = await deps.db.transaction().execute(async (trx) => {
+        await appendPaymentEvent(trx, payment.id, 'notify', 'amount-mismatch', { notifyId: notification.notifyId, detail: verdict.detail })
+        return deps.alerts.record(trx, { kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId: payment.id, orderId: payment.order_id, detail: { detail: verdict.detail, notifyId: notification.notifyId } })
+      })
+      deps.alerts.announce(alert)
       // Recorded and raised: retries would not change the amount, so Alipay may stop sending.
       return 'success'
     }
     return 'fail'
   }
-  // The event is written before the state moves; a replay appends a row and changes nothing else.
-  await appendPaymentEvent(deps.db, notification.outTradeNo, 'notify', 'notification', {
-    notifyId: notification.notifyId, tradeStatus: verdict.tradeStatus, tradeNo: notification.tradeNo,
-    refundFee: notification.refundFee, outBizNo: notification.outBizNo,
-  })
+  // The notification's event row commits in the same transaction as the state it moves (one commit
+  // per change); a replay appends its row and changes nothing else. `success` only after that commit.
+  const cause = {
+    source: 'notify' as const,
+    kind: 'notification',
+    detail: {
+      notifyId: notification.notifyId, tradeStatus: verdict.tradeStatus, tradeNo: notification.tradeNo,
+      refundFee: notification.refundFee, outBizNo: notification.outBizNo,
+    },
+  }
   await deps.payments.applyTradeState(notification.outTradeNo, verdict.tradeStatus, {
     tradeNo: notification.tradeNo ?? null,
     buyerId: notification.buyerId ?? notification.buyerOpenId ?? null,
     amount: notification.totalAmount,
     paidAt: notification.gmtPayment ?? null,
-  }, 'notify')
+  }, 'notify', { cause, seenStatus: payment?.status as PaymentStatus | undefined })
   if (notification.outBizNo) {
     // A refund notification: let the refund confirm itself with a refund query.
     const refundId = await refundIdByOutRequestNo(deps.db, notification.outBizNo)

@@ -14,14 +14,16 @@ import type { Payment, PaymentStatus } from '#shared/schemas/payment.js'
 import { PaymentFailureCodeEnum } from '#shared/error-codes.js'
 import { OPEN_PAYMENT_STATUSES, OrderStatusEnum, PAYABLE_FROM_STATUSES } from '#shared/statuses.js'
 import { findOrderRow, updateOrderStatus } from '../repositories/orders.js'
-import { appendPaymentEvent, type EventSource } from '../repositories/payment-events.js'
+import { appendPaymentEvent, appendPaymentEvents, type EventSource, type PaymentEventInput } from '../repositories/payment-events.js'
 import {
-  getPayment, getPaymentWithTable, insertPayment, openPaymentsOfOrder, otherPaidPayment, toPayment, updatePaymentIf,
+  getPayment, getPaymentToSettle, getPaymentWithTable, insertPayment, openPaymentsOfOrder, toPayment, updatePaymentIf,
+  updatePaymentReturning, type PaymentPatch,
 } from '../repositories/payments.js'
 import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
 import { assertPayableTotal } from './payable-total.js'
+import { CommitGroup } from './group-commit.js'
 
 export interface PaymentServiceDeps {
   db: Db
@@ -48,6 +50,17 @@ export interface AutoRefunds {
   execute: (refundId: string) => Promise<void>
 }
 
+/** What a precreate needs of its order. */
+type PrecreateOrder = Pick<OrderRow, 'id' | 'number' | 'total' | 'currency' | 'table_id'>
+
+/** What else a caller of applyTradeState knows. */
+export interface TradeStateContext {
+  /** The event that brought the state (a notification), written in the transition's transaction. */
+  cause?: PaymentEventInput
+  /** The payment's status as the caller read it just before, to skip a transaction that cannot move it. */
+  seenStatus?: PaymentStatus
+}
+
 /** A precreate whose answer is unknown is retried this many times, each with a new out_trade_no. */
 export const PRECREATE_ATTEMPTS = 3
 
@@ -66,10 +79,13 @@ export class PaymentService {
   private readonly locks = new Map<string, Promise<unknown>>()
 
   private readonly pollMs: number
+  /** Creation's two commits and the poll reschedules, shared among the payments that write at once. */
+  private readonly commits: CommitGroup
 
   constructor (private readonly deps: PaymentServiceDeps) {
     this.now = deps.now ?? Date.now
     this.pollMs = deps.pollWhileWaitingMs ?? POLL_WHILE_WAITING_MS
+    this.commits = new CommitGroup(deps.db)
   }
 
   private get db (): Db { return this.deps.db }
@@ -83,18 +99,23 @@ export class PaymentService {
     return next
   }
 
-  /** An open QR payment for the order: the one already showing, or a new Alipay trade. */
-  async startQrPayment (orderId: string): Promise<Payment> {
-    const order = await orderOrThrow(this.db, orderId)
+  /**
+   * An open QR payment for the order (a row the caller has just read): the one already showing, or a
+   * new Alipay trade (`created`).
+   */
+  async startQrPayment (order: OrderRow): Promise<{ payment: Payment, created: boolean }> {
     assertPayableTotal(order)
     if (order.status !== OrderStatusEnum.PLACED) throw new OrderNotPayableError(order.status)
-    const open = await openPaymentsOfOrder(this.db, orderId)
+    const open = await openPaymentsOfOrder(this.db, order.id)
     const showing = open.find(payment => payment.status === 'waiting' && payment.expires_at !== null && Date.parse(payment.expires_at) > this.now() + 5000)
-    if (showing) return toPayment(showing)
-    // An expired or half-made attempt is settled first, so two QR codes are never payable at once.
-    for (const stale of open) await this.serial(stale.id, () => this.settle(stale.id, 'api', 'superseded'))
-    const reloaded = await orderOrThrow(this.db, orderId)
-    if (reloaded.status !== OrderStatusEnum.PLACED) throw new OrderNotPayableError(reloaded.status)
+    if (showing) return { payment: toPayment(showing), created: false }
+    if (open.length > 0) {
+      // An expired or half-made attempt is settled first, so two QR codes are never payable at once.
+      for (const stale of open) await this.serial(stale.id, () => this.settle(stale.id, 'api', 'superseded'))
+      // Settling may have found one paid, which moves the order on.
+      const reloaded = await orderOrThrow(this.db, order.id)
+      if (reloaded.status !== OrderStatusEnum.PLACED) throw new OrderNotPayableError(reloaded.status)
+    }
 
     let last: PaymentRow | undefined
     for (let attempt = 1; attempt <= PRECREATE_ATTEMPTS; attempt++) {
@@ -102,20 +123,20 @@ export class PaymentService {
       if (last.status !== 'unknown') break
     }
     if (!last || last.status === 'unknown') throw new PaymentGatewayUnavailableError()
-    return toPayment(last)
+    return { payment: toPayment(last), created: true }
   }
 
-  private async precreateAttempt (order: { id: string, number: number, total: number, currency: string }): Promise<PaymentRow> {
+  private async precreateAttempt (order: PrecreateOrder): Promise<PaymentRow> {
     const id = newId('pay')
     // Held for the whole attempt: the reconciler must not settle a trade whose precreate is still in flight.
     return this.serial(id, () => this.precreateLocked(id, order))
   }
 
-  private async precreateLocked (id: string, order: { id: string, number: number, total: number, currency: string }): Promise<PaymentRow> {
+  private async precreateLocked (id: string, order: PrecreateOrder): Promise<PaymentRow> {
     const now = this.now()
     const createdAt = new Date(now).toISOString()
     // The row and its out_trade_no exist before Alipay hears of them, so a crash can always be reconciled.
-    await this.db.transaction().execute(async (trx) => {
+    await this.commits.run(async (trx) => {
       await insertPayment(trx, {
         id,
         order_id: order.id,
@@ -143,26 +164,37 @@ export class PaymentService {
       subject: subjectFor(this.deps.storeName, order.number),
       timeoutMinutes: Math.max(MIN_ALIPAY_TIMEOUT_MINUTES, Math.ceil(this.deps.qrTimeoutS / 60) + 1),
     })
+    let event: PaymentEventInput
+    let patch: PaymentPatch
     if (result.outcome === 'success') {
-      await appendPaymentEvent(this.db, id, 'gateway', 'precreated', { qrCode: result.data.qrCode })
-      await updatePaymentIf(this.db, id, ['creating'], { status: 'waiting', qr_code: result.data.qrCode })
+      event = { source: 'gateway', kind: 'precreated', detail: { qrCode: result.data.qrCode } }
+      patch = { status: 'waiting', qr_code: result.data.qrCode }
     } else if (result.outcome === 'failure') {
-      const code = result.subCode ?? result.code
-      await appendPaymentEvent(this.db, id, 'gateway', 'precreate-failed', { code: result.code, subCode: result.subCode, subMsg: result.subMsg })
-      await updatePaymentIf(this.db, id, ['creating'], { status: 'failed', failure_code: code, next_check_at: null })
+      event = { source: 'gateway', kind: 'precreate-failed', detail: { code: result.code, subCode: result.subCode, subMsg: result.subMsg } }
+      patch = { status: 'failed', failure_code: result.subCode ?? result.code, next_check_at: null }
       this.deps.log.warn({ paymentId: id, code: result.code, subCode: result.subCode }, 'precreate refused')
     } else {
       // Unknown: the trade may exist. It is abandoned (deadline now) so the reconciler queries and
       // cancels it, and the next attempt gets a new out_trade_no (docs/alipay.md, "Unknown outcomes and retries").
-      await appendPaymentEvent(this.db, id, 'gateway', 'precreate-unknown', { reason: result.reason, detail: result.detail, subCode: result.subCode })
-      await updatePaymentIf(this.db, id, ['creating'], {
+      event = { source: 'gateway', kind: 'precreate-unknown', detail: { reason: result.reason, detail: result.detail, subCode: result.subCode } }
+      patch = {
         status: 'unknown', unknown_since: new Date(this.now()).toISOString(), expires_at: new Date(this.now()).toISOString(),
         next_check_at: isoAfter(this.now(), this.pollMs),
-      })
+      }
       this.deps.log.warn({ paymentId: id, reason: result.reason }, 'precreate outcome unknown; retrying with a new out_trade_no')
     }
-    await this.publish(id)
-    return (await getPayment(this.db, id))!
+    // Alipay's answer and the state it moves the payment to commit together (one commit, shared with other payments').
+    const row = await this.commits.run(async (trx) => {
+      await appendPaymentEvents(trx, id, [event])
+      return updatePaymentReturning(trx, id, ['creating'], patch)
+    })
+    if (!row) {
+      // Not `creating` any more although we hold its lock: read back what it is rather than guess.
+      await this.publish(id)
+      return (await getPayment(this.db, id))!
+    }
+    this.publishRow(row, order.table_id)
+    return row
   }
 
   /** The order was paid at the counter or cancelled: no QR of it may stay payable. */
@@ -206,7 +238,7 @@ export class PaymentService {
       await this.applyTradeState(paymentId, query.data.tradeStatus, evidenceFromQuery(query.data), source)
     }
     // TRADE_NOT_EXIST (not scanned yet), WAIT_BUYER_PAY or an unknown answer: look again soon.
-    await updatePaymentIf(this.db, paymentId, ['waiting'], { next_check_at: isoAfter(this.now(), this.pollMs) })
+    await this.commits.run(trx => updatePaymentIf(trx, paymentId, ['waiting'], { next_check_at: isoAfter(this.now(), this.pollMs) }))
   }
 
   /** Staff asked to look again: open payments take a normal step; closed ones are queried for a late success. */
@@ -303,19 +335,32 @@ export class PaymentService {
     if (payment.status !== 'unknown') await this.publish(paymentId)
   }
 
-  /** Applies a trade state learned from a verified notification or a query. */
-  async applyTradeState (paymentId: string, tradeStatus: TradeStatus, evidence: PaidEvidence, source: EventSource): Promise<void> {
+  /**
+   * Applies a trade state learned from a verified notification or a query. `context.cause` (the
+   * notification itself) commits in the transition's transaction, or alone when nothing moves.
+   */
+  async applyTradeState (paymentId: string, tradeStatus: TradeStatus, evidence: PaidEvidence, source: EventSource, context: TradeStateContext = {}): Promise<void> {
+    const causes = context.cause ? [context.cause] : []
     if (isPaidStatus(tradeStatus)) {
-      await this.markPaid(paymentId, evidence, source)
+      if (context.seenStatus !== undefined && !PAYABLE_FROM_STATUSES.includes(context.seenStatus)) {
+        // Paid, or refunded since: a success changes nothing, and these states never become payable
+        // again, so only the cause is written (a replayed notification).
+        await appendPaymentEvents(this.db, paymentId, causes)
+        return
+      }
+      await this.markPaid(paymentId, evidence, source, context.cause)
       return
     }
     if (tradeStatus === 'TRADE_CLOSED') {
-      const closed = await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { status: 'closed', next_check_at: null, unknown_since: null, failure_code: PaymentFailureCodeEnum.TRADE_CLOSED })
-      if (closed) {
-        await appendPaymentEvent(this.db, paymentId, source, 'closed', {})
-        await this.publish(paymentId)
-      }
+      const closed = await this.db.transaction().execute(async (trx) => {
+        const row = await updatePaymentReturning(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'closed', next_check_at: null, unknown_since: null, failure_code: PaymentFailureCodeEnum.TRADE_CLOSED })
+        await appendPaymentEvents(trx, paymentId, row ? [...causes, { source, kind: 'closed' }] : causes)
+        return row
+      })
+      if (closed) await this.publish(paymentId)
+      return
     }
+    await appendPaymentEvents(this.db, paymentId, causes)
   }
 
   /**
@@ -324,22 +369,28 @@ export class PaymentService {
    * the alert commit in the same transaction as the payment, so a crash right after the commit loses
    * neither (the reconciler sends the refund after a restart).
    */
-  async markPaid (paymentId: string, evidence: PaidEvidence, source: EventSource): Promise<void> {
+  async markPaid (paymentId: string, evidence: PaidEvidence, source: EventSource, cause?: PaymentEventInput): Promise<void> {
+    const causes = cause ? [cause] : []
     const outcome = await this.db.transaction().execute(async (trx) => {
-      const payment = await getPayment(trx, paymentId)
-      if (!payment || !PAYABLE_FROM_STATUSES.includes(payment.status as PaymentStatus)) return null
+      const found = await getPaymentToSettle(trx, paymentId)
+      if (!found || !PAYABLE_FROM_STATUSES.includes(found.payment.status as PaymentStatus)) {
+        if (found) await appendPaymentEvents(trx, paymentId, causes)
+        return null
+      }
+      const { payment, tableId, orderStatus, otherPaidId: otherPaid } = found
       if (evidence.amount !== null && evidence.amount !== payment.amount) {
         // Alipay reports a different amount for our out_trade_no: never count it as paid; a person decides.
-        await appendPaymentEvent(trx, paymentId, source, 'amount-mismatch', { ...evidence, expected: payment.amount })
+        await appendPaymentEvents(trx, paymentId, [...causes, { source, kind: 'amount-mismatch', detail: { ...evidence, expected: payment.amount } }])
         await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'unknown', next_check_at: null, failure_code: PaymentFailureCodeEnum.AMOUNT_MISMATCH })
         const alert = await this.deps.alerts.isOpen(AlertKindEnum.AMOUNT_MISMATCH, paymentId, trx)
           ? null
           : await this.deps.alerts.record(trx, { kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId, orderId: payment.order_id, detail: { expected: payment.amount, reported: evidence.amount, source } })
-        return { payment, kind: 'amount-mismatch' as const, alert, refundId: null }
+        return { payment, kind: 'amount-mismatch' as const, alert, refundId: null, row: undefined, tableId }
       }
       const paidAt = paidInstant(evidence, this.now())
-      await appendPaymentEvent(trx, paymentId, source, 'paid', { ...evidence, previousStatus: payment.status })
-      await updatePaymentIf(trx, paymentId, PAYABLE_FROM_STATUSES, {
+      await appendPaymentEvents(trx, paymentId, [...causes, { source, kind: 'paid', detail: { ...evidence, previousStatus: payment.status } }])
+      // Read in this transaction above, so the compare-and-set holds; the row comes back for publishing.
+      const row = await updatePaymentReturning(trx, paymentId, PAYABLE_FROM_STATUSES, {
         status: 'paid',
         trade_no: evidence.tradeNo ?? payment.trade_no,
         buyer_id: evidence.buyerId ?? payment.buyer_id,
@@ -348,21 +399,22 @@ export class PaymentService {
         unknown_since: null,
         failure_code: null,
       })
-      const otherPaid = await otherPaidPayment(trx, payment.order_id, paymentId)
-      const order = await orderOrThrow(trx, payment.order_id)
       const refundOwed = async (kind: 'double' | 'order-cancelled', alertInput: AlertInput, reason: string) => ({
         payment,
         kind,
         alert: await this.deps.alerts.record(trx, alertInput),
         refundId: await this.deps.refunds.recordRemainder(trx, paymentId, reason),
+        // Recording the refund may touch the payment row again: it is read back after the commit.
+        row: undefined,
+        tableId,
       })
       // Past `placed` with no paid trade (and not cancelled): staff took the money at the counter.
-      if (otherPaid || (order.status !== OrderStatusEnum.PLACED && order.status !== OrderStatusEnum.CANCELLED)) {
+      if (otherPaid || (orderStatus !== OrderStatusEnum.PLACED && orderStatus !== OrderStatusEnum.CANCELLED)) {
         return refundOwed('double', {
           kind: AlertKindEnum.DOUBLE_PAYMENT, paymentId, orderId: payment.order_id, detail: { otherPaymentId: otherPaid, amount: payment.amount },
         }, 'Paid twice for the same order')
       }
-      if (order.status === OrderStatusEnum.CANCELLED) {
+      if (orderStatus === OrderStatusEnum.CANCELLED) {
         return refundOwed('order-cancelled', {
           kind: AlertKindEnum.PAID_AFTER_CANCEL, paymentId, orderId: payment.order_id, detail: { amount: payment.amount },
         }, 'Order was cancelled before payment arrived')
@@ -371,10 +423,10 @@ export class PaymentService {
       const alert = paidLate(payment, paidAt)
         ? await this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { previousStatus: payment.status, amount: payment.amount } })
         : null
-      return { payment, kind: 'paid' as const, alert, refundId: null }
+      return { payment, kind: 'paid' as const, alert, refundId: null, row, tableId }
     })
     if (!outcome) return
-    const { payment, alert, refundId } = outcome
+    const { payment, alert, refundId, row, tableId } = outcome
     if (outcome.kind === 'amount-mismatch') {
       this.deps.log.error({ paymentId, source, expected: payment.amount, reported: evidence.amount }, 'paid amount differs from the payment')
       if (alert) this.deps.alerts.announce(alert)
@@ -384,7 +436,8 @@ export class PaymentService {
     crashPoint(CRASH_AFTER_PAID[outcome.kind])
     this.deps.log.info({ paymentId, orderId: payment.order_id, source, kind: outcome.kind }, 'payment paid')
     if (alert) this.deps.alerts.announce(alert)
-    await this.publish(paymentId)
+    if (row) this.publishRow(row, tableId)
+    else await this.publish(paymentId)
     await this.deps.orderChanged(payment.order_id)
     if (refundId) await this.deps.refunds.execute(refundId)
   }
@@ -392,9 +445,12 @@ export class PaymentService {
   /** Sends payment.updated to the order's table and to staff. */
   async publish (paymentId: string): Promise<void> {
     const found = await getPaymentWithTable(this.db, paymentId)
-    if (!found) return
-    const { tableId } = found
-    const payment = toPayment(found.payment)
+    if (found) this.publishRow(found.payment, found.tableId)
+  }
+
+  /** publish, for a row just committed (an UPDATE ... RETURNING), without reading it again. */
+  private publishRow (row: PaymentRow, tableId: string): void {
+    const payment = toPayment(row)
     this.deps.events.toTablets({ kind: 'table', tableId }, TabletEventEnum.PAYMENT_UPDATED, payment)
     this.deps.events.toStaff(TabletEventEnum.PAYMENT_UPDATED, payment)
   }

@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js'
 import type { DeviceRow } from '../db/schema.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
+import { reusableQuery } from '../db/reusable-query.js'
 import { newId, newPairingCode, nowIso, sha256 } from '../lib/tokens.js'
 import { PairingCodeInvalidError } from '../errors.js'
 import { DeviceStatusEnum, type Device, type DeviceStatus } from '#shared/schemas/device.js'
@@ -46,12 +47,18 @@ export async function findDevice (db: Db, id: string): Promise<DeviceWithTable |
   return (await withTable(db).where('devices.id', '=', id).executeTakeFirst()) ?? null
 }
 
-/** Every tablet, paired ones first by table label, then by name. */
-/** The device whose cookie token this is (only its SHA-256 is stored), else null. */
-export async function findDeviceByToken (db: Db, token: string): Promise<DeviceRow | null> {
-  return await db.selectFrom('devices').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst() ?? null
+/**
+ * The device whose cookie token this is (only its SHA-256 is stored), else null. Read on every
+ * tablet request, never cached, so unpairing takes effect at once; the table label comes along so
+ * an order placed by the tablet needs no other read to be shown.
+ */
+export async function findDeviceByToken (db: Db, token: string): Promise<DeviceWithTable | null> {
+  return (await deviceByTokenHash(db, sha256(token))).rows[0] ?? null
 }
 
+const deviceByTokenHash = reusableQuery((db, tokenHash: string) => withTable(db).where('devices.token_hash', '=', tokenHash))
+
+/** Every tablet, paired ones first by table label, then by name. */
 export async function listDevices (db: Db): Promise<DeviceWithTable[]> {
   const rows = await withTable(db).execute()
   const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })

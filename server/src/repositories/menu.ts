@@ -6,6 +6,7 @@ import type { CategoriesTable, ItemRow, OptionGroupsTable, OptionsTable } from '
 import type { LocalizedText } from '#shared/schemas/common.js'
 import type { Category, MenuItem, MenuOption, OptionGroup } from '#shared/schemas/menu.js'
 import { getSetting, incrementCounter, setSetting } from './settings.js'
+import { reusableQuery } from '../db/reusable-query.js'
 
 export const MENU_VERSION_KEY = 'menu_version'
 const MENU_REVISION_KEY = 'menu_revision'
@@ -65,17 +66,15 @@ export function toMenuItem (row: ItemRow, groups: OptionGroup[]): MenuItem {
   }
 }
 
-/** Items with their option groups and options, in menu order (category sort, then item sort). */
-async function loadItems (db: Db, ids?: readonly string[]): Promise<MenuItem[]> {
-  if (ids?.length === 0) return []
-  let itemQuery = db.selectFrom('items')
+/** Every dish on the menu with its option groups and options, in menu order (category sort, then item sort). */
+async function loadItems (db: Db): Promise<MenuItem[]> {
+  const itemRows = await db.selectFrom('items')
     .innerJoin('categories', 'categories.id', 'items.category_id')
     .selectAll('items')
     // A removed dish is gone from the menu and cannot be ordered; past orders keep their own snapshots.
     .where('items.removed_at', 'is', null)
     .orderBy('categories.sort').orderBy('items.sort').orderBy('items.id')
-  if (ids) itemQuery = itemQuery.where('items.id', 'in', ids)
-  const itemRows = await itemQuery.execute()
+    .execute()
   if (itemRows.length === 0) return []
   const itemIds = itemRows.map(row => row.id)
   const groupRows = await db.selectFrom('option_groups').selectAll()
@@ -97,14 +96,51 @@ export async function loadMenuContent (db: Db): Promise<MenuContent> {
   return { categories: categoryRows.map(toCategory), items: await loadItems(db) }
 }
 
-/** The dishes named in an order, by id; unknown ids are simply absent. */
+/**
+ * The dishes of an order, built once per number of distinct dishes (bounded by MAX_LINES_PER_ORDER).
+ * Unsorted: callers look dishes up by id.
+ */
+const itemsById = reusableQuery((db, ids: string[]) => db.selectFrom('items').selectAll().where('removed_at', 'is', null).where('id', 'in', ids))
+
+/** Their option groups with their options, a row per option (or per group without any), in menu order. */
+const itemOptions = reusableQuery((db, ids: string[]) => db.selectFrom('option_groups')
+  .leftJoin('options', 'options.group_id', 'option_groups.id')
+  .select([
+    'option_groups.item_id', 'option_groups.id as group_id', 'option_groups.names as group_names', 'option_groups.min', 'option_groups.max',
+    'options.id as option_id', 'options.names as option_names', 'options.price_delta', 'options.available',
+  ])
+  .where('option_groups.item_id', 'in', ids)
+  .orderBy('option_groups.sort').orderBy('option_groups.id').orderBy('options.sort').orderBy('options.id'))
+
+/**
+ * The dishes named in an order, by id; unknown and removed ids are simply absent.
+ * Two statements, each compiled once: the dishes, then their groups joined to their options. (One
+ * join of all three repeats every dish's columns on each option row, which measured slower.)
+ */
 export async function loadItemsById (db: Db, ids: readonly string[]): Promise<Map<string, MenuItem>> {
-  const items = await loadItems(db, [...new Set(ids)])
-  return new Map(items.map(item => [item.id, item]))
+  const items = new Map<string, MenuItem>()
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return items
+  const { rows: itemRows } = await itemsById(db, unique)
+  if (itemRows.length === 0) return items
+  for (const row of itemRows) items.set(row.id, toMenuItem(row, []))
+  const { rows } = await itemOptions(db, itemRows.map(row => row.id))
+  for (const row of rows) {
+    const groups = items.get(row.item_id)!.optionGroups
+    let group = groups.at(-1)
+    if (group?.id !== row.group_id) {
+      group = { id: row.group_id, names: text(row.group_names), min: row.min, max: row.max, options: [] }
+      groups.push(group)
+    }
+    if (row.option_id !== null) {
+      group.options.push({ id: row.option_id, names: text(row.option_names!), priceDelta: row.price_delta!, available: row.available === 1 })
+    }
+  }
+  return items
 }
 
 export async function loadItem (db: Db, id: string): Promise<MenuItem | null> {
-  return (await loadItems(db, [id]))[0] ?? null
+  return (await loadItemsById(db, [id])).get(id) ?? null
 }
 
 /** True when the dish was ever on the menu, removed ones included (cached menus still show them). */
@@ -139,6 +175,17 @@ export async function bumpMenuVersion (db: Db): Promise<string> {
 
 export async function getMenuVersion (db: Db): Promise<string> {
   return await getSetting(db, MENU_VERSION_KEY) ?? await bumpMenuVersion(db)
+}
+
+const settingValue = reusableQuery((db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key))
+
+/**
+ * The version check every menu GET makes (compiled once: a request only runs the statement); null
+ * before the first version exists. It reads the row rather than trusting memory, so a write by any
+ * process (several share one PostgreSQL later) is seen at once.
+ */
+export async function readMenuVersion (db: Db): Promise<string | null> {
+  return (await settingValue(db, MENU_VERSION_KEY)).rows[0]?.value ?? null
 }
 
 export type AvailabilityChange = 'changed' | 'unchanged' | 'missing'

@@ -1,6 +1,7 @@
 // Orders and their lines: SQL for `orders` and `order_lines`, and the one read model (`toOrder`).
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
+import { reusableQuery } from '../db/reusable-query.js'
 import type { OrderLinesTable, OrderRow } from '../db/schema.js'
 import { paymentsOfOrders } from './payments.js'
 import { incrementCounter } from './settings.js'
@@ -121,20 +122,28 @@ export async function findOrderRow (db: Db, id: string): Promise<OrderRow | null
   return await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst() ?? null
 }
 
+/** Run on every order placed, so built once (the repeat check). */
+const orderByClientId = reusableQuery((db, { deviceId, clientOrderId }: { deviceId: string, clientOrderId: string }) =>
+  db.selectFrom('orders').selectAll().where('device_id', '=', deviceId).where('client_order_id', '=', clientOrderId))
+
 export async function findOrderByClientId (db: Db, deviceId: string, clientOrderId: string): Promise<OrderRow | null> {
-  return await db.selectFrom('orders').selectAll()
-    .where('device_id', '=', deviceId).where('client_order_id', '=', clientOrderId)
-    .executeTakeFirst() ?? null
+  return (await orderByClientId(db, { deviceId, clientOrderId })).rows[0] ?? null
 }
 
-/** The next short order number; call it inside the transaction that inserts the order. */
+/** The next short order number, in one statement; call it inside the transaction that inserts the order. */
 export function nextOrderNumber (db: Db): Promise<number> {
   return incrementCounter(db, ORDER_NUMBER_KEY)
 }
 
+/** An order and its lines as they were written, so the caller needs no read to show them. */
+export interface StoredOrder {
+  row: OrderRow
+  lines: OrderLineRow[]
+}
+
 /** Inserts an order and its lines; run it in a transaction so an order never lacks its lines. */
-export async function insertOrder (db: Db, order: NewOrder): Promise<void> {
-  await db.insertInto('orders').values({
+export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder> {
+  const row: OrderRow = {
     id: order.id,
     number: order.number,
     client_order_id: order.clientOrderId,
@@ -149,8 +158,8 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<void> {
     cancel_reason: null,
     created_at: order.createdAt,
     updated_at: order.createdAt,
-  }).execute()
-  await db.insertInto('order_lines').values(order.lines.map((line, index) => ({
+  }
+  const lines = order.lines.map((line, index): OrderLineRow => ({
     order_id: order.id,
     line_no: index + 1,
     item_id: line.itemId,
@@ -161,8 +170,15 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<void> {
     note: line.note,
     diner_id: line.dinerId,
     line_total: line.lineTotal,
-  }))).execute()
+  }))
+  await insertOrderRow(db, row)
+  await insertOrderLines(db, lines)
+  return { row, lines }
 }
+
+const insertOrderRow = reusableQuery((db, row: OrderRow) => db.insertInto('orders').values(row))
+/** One statement for all the lines; one compiled form per line count (an order has at most MAX_LINES_PER_ORDER). */
+const insertOrderLines = reusableQuery((db, lines: OrderLineRow[]) => db.insertInto('order_lines').values(lines))
 
 /**
  * Moves an order from `from` to `to` only if it is still in `from`, so two staff members acting at

@@ -6,9 +6,25 @@ import type { PaymentEvent } from '#shared/schemas/payment.js'
 /** Where a payment_events row came from. */
 export type EventSource = 'api' | 'gateway' | 'notify' | 'reconciler' | 'staff' | 'startup'
 
+/** One row of a payment's history, before it is written. */
+export interface PaymentEventInput {
+  source: EventSource
+  kind: string
+  detail?: Record<string, unknown>
+}
+
 /** Appends to the payment's history. Every transition is written here before it is acted on. */
 export async function appendPaymentEvent (db: Db, paymentId: string, source: EventSource, kind: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await db.insertInto('payment_events').values({ payment_id: paymentId, at: nowIso(), source, kind, detail: JSON.stringify(detail) }).execute()
+  await appendPaymentEvents(db, paymentId, [{ source, kind, detail }])
+}
+
+/** Several rows in one statement, in this order (a cause and the transition it made, say). */
+export async function appendPaymentEvents (db: Db, paymentId: string, events: readonly PaymentEventInput[]): Promise<void> {
+  if (events.length === 0) return
+  const at = nowIso()
+  await db.insertInto('payment_events')
+    .values(events.map(event => ({ payment_id: paymentId, at, source: event.source, kind: event.kind, detail: JSON.stringify(event.detail ?? {}) })))
+    .execute()
 }
 
 /** The payment's history, oldest first. */

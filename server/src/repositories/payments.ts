@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import type { PaymentRow, PaymentsTable } from '../db/schema.js'
 import { nowIso } from '../lib/tokens.js'
 import type { Payment } from '#shared/schemas/payment.js'
-import { OPEN_PAYMENT_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type PaymentStatus } from '#shared/statuses.js'
+import { OPEN_PAYMENT_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type OrderStatus, type PaymentStatus } from '#shared/statuses.js'
 
 export function toPayment (row: PaymentRow): Payment {
   return {
@@ -37,6 +37,30 @@ export async function getPaymentWithTable (db: Db, id: string): Promise<{ paymen
   return { payment, tableId }
 }
 
+/**
+ * What marking a payment paid reads, in one statement: the payment, its order's table and status,
+ * and another payment of that order that took the money and still holds some of it, if any.
+ */
+export interface PaymentToSettle {
+  payment: PaymentRow
+  tableId: string
+  orderStatus: OrderStatus
+  otherPaidId: string | null
+}
+
+export async function getPaymentToSettle (db: Db, id: string): Promise<PaymentToSettle | undefined> {
+  const row = await db.selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.order_id')
+    .selectAll('payments')
+    .select(['orders.table_id as table_id', 'orders.status as order_status'])
+    .select(eb => eb.selectFrom('payments as other').select('other.id')
+      .whereRef('other.order_id', '=', 'payments.order_id').whereRef('other.id', '!=', 'payments.id')
+      .where('other.status', 'in', REFUNDABLE_PAYMENT_STATUSES).limit(1).as('other_paid_id'))
+    .where('payments.id', '=', id).executeTakeFirst()
+  if (!row) return undefined
+  const { table_id: tableId, order_status: orderStatus, other_paid_id: otherPaidId, ...payment } = row
+  return { payment, tableId, orderStatus: orderStatus as OrderStatus, otherPaidId: otherPaidId ?? null }
+}
+
 /** Payments of many orders at once, for order lists. */
 export async function paymentsOfOrders (db: Db, orderIds: readonly string[]): Promise<Map<string, Payment[]>> {
   const byOrder = new Map<string, Payment[]>()
@@ -50,23 +74,10 @@ export async function paymentsOfOrders (db: Db, orderIds: readonly string[]): Pr
   return byOrder
 }
 
-/** Ids of every payment of the order, whatever their status. */
-export async function paymentIdsOfOrder (db: Db, orderId: string): Promise<string[]> {
-  return (await db.selectFrom('payments').select('id').where('order_id', '=', orderId).execute()).map(row => row.id)
-}
-
 /** The order's payments that can still change on their own (OPEN_PAYMENT_STATUSES), newest first. */
 export async function openPaymentsOfOrder (db: Db, orderId: string): Promise<PaymentRow[]> {
   return db.selectFrom('payments').selectAll()
     .where('order_id', '=', orderId).where('status', 'in', OPEN_PAYMENT_STATUSES).orderBy('created_at', 'desc').execute()
-}
-
-/** Another payment of the same order that took the money (and still holds some of it), if any. */
-export async function otherPaidPayment (db: Db, orderId: string, exceptId: string): Promise<string | null> {
-  const row = await db.selectFrom('payments').select('id')
-    .where('order_id', '=', orderId).where('id', '!=', exceptId)
-    .where('status', 'in', REFUNDABLE_PAYMENT_STATUSES).executeTakeFirst()
-  return row?.id ?? null
 }
 
 export interface PaymentListFilter {
@@ -124,4 +135,14 @@ export async function updatePaymentIf (db: Db, id: string, from: readonly Paymen
     .where('status', 'in', from)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/** updatePaymentIf that also gives the row as written (undefined when it was not in `from`), so no read follows. */
+export async function updatePaymentReturning (db: Db, id: string, from: readonly PaymentStatus[], patch: PaymentPatch): Promise<PaymentRow | undefined> {
+  return db.updateTable('payments')
+    .set({ ...patch, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .returningAll()
+    .executeTakeFirst()
 }

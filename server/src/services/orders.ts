@@ -8,7 +8,7 @@ import { canonicalJson } from '../lib/canonical-json.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
 import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError, OrderIdReusedError, OrderRejectedError, OrderTotalTooLargeError } from '../errors.js'
 import { loadItemsById } from '../repositories/menu.js'
-import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNumber, updateOrderStatus } from '../repositories/orders.js'
+import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNumber, toOrder, updateOrderStatus, type StoredOrder } from '../repositories/orders.js'
 import { formatMoney } from '#shared/money.js'
 import { isWithinOrderLimit, MAX_ORDER_TOTAL, needsNoPayment, priceLine, priceOrder, type PricingProblem } from '#shared/pricing.js'
 import type { MenuItem } from '#shared/schemas/menu.js'
@@ -27,6 +27,8 @@ export interface OrderServiceDeps {
 export interface OrderPlacer {
   deviceId: string
   tableId: string
+  /** The table's label as read with the device, for the order handed back without reading it again. */
+  tableLabel: string
 }
 
 export interface PlacedOrder {
@@ -89,18 +91,18 @@ async function repeated (db: Db, placer: OrderPlacer, body: CreateOrder, hash: s
  */
 export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, body: CreateOrder): Promise<PlacedOrder> {
   const hash = orderRequestHash(body)
-  let outcome: { id: string, created: boolean }
+  let outcome: { id: string, stored?: StoredOrder }
   try {
     outcome = await deps.db.transaction().execute(async trx => {
       const earlier = await repeated(trx, placer, body, hash)
-      if (earlier) return { id: earlier, created: false }
+      if (earlier) return { id: earlier }
       const items = await loadItemsById(trx, body.lines.map(line => line.itemId))
       const priced = priceOrder(items, body.lines)
       if (!priced.ok) throw rejection(lineProblems(items, body))
       // Refused before anything is stored: such an order could never be paid.
       if (!isWithinOrderLimit(priced.totals.total)) throw new OrderTotalTooLargeError(formatMoney(MAX_ORDER_TOTAL, deps.config.store.currency, 'en'))
       const id = newId('ord')
-      await insertOrder(trx, {
+      const stored = await insertOrder(trx, {
         id,
         number: await nextOrderNumber(trx),
         clientOrderId: body.clientOrderId,
@@ -116,7 +118,7 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
         createdAt: nowIso(),
         lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: null })),
       })
-      return { id, created: true }
+      return { id, stored }
     })
   } catch (error) {
     // Another request with the same clientOrderId committed first (possible on PostgreSQL, where
@@ -124,15 +126,19 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
     if (!isUniqueViolation(error, 'client_order_id')) throw error
     const earlier = await repeated(deps.db, placer, body, hash)
     if (!earlier) throw error
-    outcome = { id: earlier, created: false }
+    outcome = { id: earlier }
   }
-  const order = await loadOrder(deps.db, outcome.id)
-  if (!order) throw new Error(`order ${outcome.id} vanished after it was stored`)
-  if (outcome.created) {
-    deps.events.toStaff(StaffEventEnum.ORDER_CREATED, order)
-    deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  if (!outcome.stored) {
+    // A repeat: the order may have moved on (paid, served) since, so it is read as it is now.
+    const order = await loadOrder(deps.db, outcome.id)
+    if (!order) throw new Error(`order ${outcome.id} vanished after it was stored`)
+    return { order, created: false }
   }
-  return { order, created: outcome.created }
+  // Just written, so what was written is what a read would give; a new order has no payments yet.
+  const order = toOrder(outcome.stored.row, placer.tableLabel, outcome.stored.lines, [])
+  deps.events.toStaff(StaffEventEnum.ORDER_CREATED, order)
+  deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  return { order, created: true }
 }
 
 export interface StatusChange {

@@ -23,5 +23,18 @@ describe('GET /api/health', () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     expect(response.headers['content-security-policy']).toContain("default-src 'self'")
     expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests')
+    expect(response.headers['strict-transport-security']).toBeUndefined()
+  })
+
+  it('sends the same security headers on errors as on answers', async () => {
+    const app = await buildTestApp()
+    const answered = await app.inject({ method: 'GET', url: '/api/health' })
+    const missing = await app.inject({ method: 'GET', url: '/api/nothing-here' })
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+      expect(missing.headers[name], name).toBe(answered.headers[name])
+      expect(answered.headers[name], name).toBeTruthy()
+    }
   })
 })

@@ -1,9 +1,12 @@
-// GET /api/menu: who may read it, its shape and order, and ETag revalidation as tablets rely on it.
+// GET /api/menu: who may read it, its shape and order, ETag revalidation as tablets rely on it, and
+// the body cached per version, compressed as the client accepts.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildEmptyApp, loginStaff, registerTablet } from '../auth-helpers.js'
 import { buildTestApp } from '../helper.js'
 import { DEVICE_COOKIE, STAFF_COOKIE } from '../../src/lib/cookies.js'
-import type { Menu } from '#shared/schemas/menu.js'
+import { createValidatorCompiler } from '../../src/lib/validation.js'
+import { MenuSchema, type Menu } from '#shared/schemas/menu.js'
 
 async function tabletApp () {
   const app = await buildTestApp()
@@ -53,10 +56,23 @@ describe('GET /api/menu', () => {
       const again = await getMenu(app, cookie, { 'if-none-match': ifNoneMatch })
       expect(again.statusCode, ifNoneMatch).toBe(304)
       expect(again.body).toBe('')
+      expect(again.headers['content-length']).toBeUndefined()
       expect(again.headers.etag).toBe(etag)
     }
     const stale = await getMenu(app, cookie, { 'if-none-match': '"0-00000000"' })
     expect(stale.statusCode).toBe(200)
+  })
+
+  it('confirms an unchanged version before looking up the session, but sends the menu only to a session', async () => {
+    const { app, cookie } = await tabletApp()
+    const etag = (await getMenu(app, cookie)).headers.etag as string
+    const unchanged = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': etag } })
+    expect(unchanged.statusCode).toBe(304)
+    expect(unchanged.body).toBe('')
+    expect(unchanged.headers['content-security-policy']).toContain("default-src 'self'")
+    const stale = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': '"0-00000000"' } })
+    expect(stale.statusCode).toBe(401)
+    expect(stale.body).not.toContain('dish_')
   })
 
   it('changes version when a dish sells out, and shows the dish greyed instead of dropping it', async () => {
@@ -104,5 +120,60 @@ describe('GET /api/menu', () => {
     const response = await app.inject({ method: 'GET', url: '/api/menu?lang=en', headers: { cookie } })
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' })
+  })
+
+  it('sends the same menu as brotli, gzip or plain, as the client accepts, and it matches the menu schema', async () => {
+    const { app, cookie } = await tabletApp()
+    const validate = createValidatorCompiler()({ schema: MenuSchema, method: 'GET', url: '/api/menu', httpPart: 'body' })
+    const plain = await getMenu(app, cookie)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(plain.headers.vary).toMatch(/accept-encoding/i)
+    expect(validate(plain.json()), JSON.stringify((validate as { errors?: unknown }).errors)).toBe(true)
+    const cases = [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip;q=0.5', 'gzip'],
+      ['identity', undefined],
+      ['deflate', undefined],
+    ] as const
+    for (const [acceptEncoding, coding] of cases) {
+      const response = await getMenu(app, cookie, { 'accept-encoding': acceptEncoding })
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-encoding'], acceptEncoding).toBe(coding)
+      expect(response.headers.vary).toMatch(/accept-encoding/i)
+      expect(response.headers.etag).toBe(plain.headers.etag)
+      const bytes = response.rawPayload
+      const json = coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes
+      expect(json.toString(), acceptEncoding).toBe(plain.body)
+      if (coding) expect(bytes.length).toBeLessThan(plain.rawPayload.length / 3)
+    }
+  })
+
+  it('sends a new body as soon as a dish or an option sells out, then keeps sending that one', async () => {
+    const { app, cookie } = await tabletApp()
+    const staff = await loginStaff(app)
+    const browser = { 'accept-encoding': 'gzip, br' }
+    const before = await getMenu(app, cookie, browser)
+    expect((await getMenu(app, cookie, browser)).rawPayload.equals(before.rawPayload)).toBe(true)
+    let etag = before.headers.etag as string
+    const tofu = (menu: Menu) => menu.items.find(item => item.id === 'dish_mapo_tofu')!
+    const option = tofu((await getMenu(app, cookie)).json<Menu>()).optionGroups[0]!.options[0]!
+    const changes = [
+      ['/api/staff/menu/items/dish_mapo_tofu', (menu: Menu) => tofu(menu).available],
+      [`/api/staff/menu/options/${option.id}`, (menu: Menu) => tofu(menu).optionGroups[0]!.options[0]!.available],
+    ] as const
+    for (const [url, availability] of changes) {
+      const patch = await app.inject({ method: 'PATCH', url, headers: { cookie: staff }, payload: { available: false } })
+      expect(patch.statusCode, patch.body).toBe(200)
+      const after = await getMenu(app, cookie, { ...browser, 'if-none-match': etag })
+      expect(after.statusCode, url).toBe(200)
+      expect(after.headers.etag).not.toBe(etag)
+      const menu = JSON.parse(brotliDecompressSync(after.rawPayload).toString()) as Menu
+      expect(`"${menu.version}"`).toBe(after.headers.etag)
+      expect(availability(menu), url).toBe(false)
+      etag = after.headers.etag as string
+      expect((await getMenu(app, cookie, { ...browser, 'if-none-match': etag })).statusCode).toBe(304)
+    }
   })
 })

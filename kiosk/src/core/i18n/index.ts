@@ -1,10 +1,10 @@
 // vue-i18n for every face: messages precompiled at build time (see vite.config.ts), en and zh-CN.
 // Core holds only the messages every face shows (language, common buttons, payment failures); each face merges its
-// own messages when its code loads (installMessages), so the tablet never downloads the console's words.
+// own messages when its code loads (installMessages), so the tablet never downloads the console's words. Only the
+// default language is built in: each face brings the core's other languages with its own (core/i18n/languages.ts).
 import { createI18n, type Composer } from 'vue-i18n'
 import type { Locale } from '@shared/schemas/common'
 import en from './en.json'
-import zhCN from './zh-CN.json'
 
 export const KIOSK_LOCALES: readonly Locale[] = ['en', 'zh-CN']
 export const DEFAULT_LOCALE: Locale = 'en'
@@ -22,7 +22,8 @@ export function createKioskI18n (locale: Locale = DEFAULT_LOCALE) {
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { en, 'zh-CN': zhCN },
+    // The other languages' entries are merged in when a face brings them (see above).
+    messages: { en } as Record<Locale, MessageSchema>,
     // A missing key is caught by the i18n tests; keep the console quiet in the field.
     missingWarn: false,
     fallbackWarn: false,

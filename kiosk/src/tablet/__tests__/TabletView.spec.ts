@@ -6,11 +6,12 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { CreateOrder } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
 import * as db from '@/db'
-import { createTabletI18n } from '@/tablet/i18n'
+import { createTabletI18n } from '@/tablet/__tests__/tablet-i18n'
 import { useCartStore } from '@/tablet/stores/cart'
 import { useKioskStore } from '@/tablet/stores/kiosk'
 import { useOutboxStore } from '@/tablet/stores/outbox'
 import TabletView from '@/tablet/TabletView.vue'
+import { loadScreens } from '@/tablet/lazy-screens'
 import { FakeEventSource, MENU, PAIRED_DEVICE, createMockServer, orderFor, paymentFor, type MockServer } from '@/__tests__/support'
 
 const IDLE_MS = 90_000
@@ -26,7 +27,9 @@ async function mountTablet (): Promise<void> {
   wrapper = mount(TabletView, { global: { plugins: [pinia, createTabletI18n()], stubs: { teleport: true } } })
   await vi.waitFor(() => expect(has('attract-screen')).toBe(true))
   await wrapper.get('[data-testid="start-order"]').trigger('click')
-  expect(has('menu-screen')).toBe(true)
+  // The menu and the idle countdown have chunks of their own (tablet/lazy-screens.ts): in before the clock runs.
+  await loadScreens()
+  await vi.waitFor(() => expect(has('menu-screen')).toBe(true))
 }
 
 /** Lets time pass in slices, so polls and retries run their course on the way. */

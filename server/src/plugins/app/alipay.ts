@@ -10,7 +10,6 @@ import { createOpenApiGateway } from '../../alipay/open-api-gateway.js'
 import type { SignType } from '../../alipay/sign.js'
 import { lazyGateway } from '../../payments/lazy-gateway.js'
 import { loadSandboxCredentials } from '../../payments/sandbox-credentials.js'
-import { sandboxPlugin } from '../../../sandbox/plugin.js'
 
 export interface AlipaySetup {
   gateway: AlipayGateway
@@ -39,6 +38,8 @@ export default fp(async (fastify) => {
   const { alipay, dataDir, publicUrl } = fastify.config
   if (alipay.mode === 'sandbox-local') {
     const credentials = loadSandboxCredentials(dataDir)
+    // Imported only in this mode: a restaurant on real Alipay never loads the emulator's code.
+    const { sandboxPlugin } = await import('../../../sandbox/plugin.js')
     await fastify.register(sandboxPlugin, {
       prefix: '/sandbox',
       appId: credentials.appId,

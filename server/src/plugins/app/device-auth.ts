@@ -3,35 +3,34 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DEVICE_COOKIE } from '../../lib/cookies.js'
 import { nowIso } from '../../lib/tokens.js'
-import { findDeviceByToken, updateDevice } from '../../repositories/devices.js'
+import { findDeviceByToken, updateDevice, type DeviceWithTable } from '../../repositories/devices.js'
 import { reportFromHeaders } from '../../lib/device-report.js'
 import { recordDeviceReport } from '../../services/devices.js'
 import { DeviceNotPairedError, DeviceUnknownError } from '../../errors.js'
-import type { DeviceRow } from '../../db/schema.js'
 
 /** last_seen_at is written at most this often per device, not on every request. */
 const LAST_SEEN_WRITE_MS = 30_000
 
 declare module 'fastify' {
   interface FastifyRequest {
-    device: DeviceRow | null
+    device: DeviceWithTable | null
   }
   interface FastifyInstance {
     requireDevice: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     requirePairedDevice: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
-    findDeviceByToken: (token: string | undefined) => Promise<DeviceRow | null>
+    findDeviceByToken: (token: string | undefined) => Promise<DeviceWithTable | null>
   }
 }
 
 export default fp(async (fastify) => {
   const lastWrite = new Map<string, number>()
 
-  async function deviceOfToken (token: string | undefined): Promise<DeviceRow | null> {
+  async function deviceOfToken (token: string | undefined): Promise<DeviceWithTable | null> {
     if (!token || token.length > 200) return null
     return findDeviceByToken(fastify.db, token)
   }
 
-  async function touch (device: DeviceRow, request: FastifyRequest): Promise<void> {
+  async function touch (device: DeviceWithTable, request: FastifyRequest): Promise<void> {
     const now = Date.now()
     // A new app version or outbox count is written at once (staff watch it); mere presence is throttled.
     if (await recordDeviceReport(fastify, device, reportFromHeaders(request))) {

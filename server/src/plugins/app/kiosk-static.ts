@@ -1,4 +1,5 @@
-// Serves the built kiosk app: assets, the service worker, and index.html for the app's own routes.
+// Serves the built kiosk app (assets, the service worker, index.html for the app's own routes),
+// text files precompressed.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
@@ -17,6 +18,9 @@ export default fp<{ root?: string }>(async (fastify, options) => {
   await fastify.register(fastifyStatic, {
     root,
     wildcard: false,
+    // `npm run build` writes .br and .gz beside each text file (server/scripts/precompress.ts);
+    // they are sent as the client accepts, with `Vary: accept-encoding`, and the plain file otherwise.
+    preCompressed: true,
     setHeaders (reply, path) {
       // The shell and the service worker must be revalidated so updates reach tablets;
       // hashed assets never change and are cached for a year.

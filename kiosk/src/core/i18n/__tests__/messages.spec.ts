@@ -23,12 +23,14 @@ function faceOf (file: string): string {
   return ['tablet', 'staff', 'phone'].includes(face) ? face : 'core'
 }
 
-const messageFiles = import.meta.glob<string>('../../../*/i18n/*.json', { query: '?raw', import: 'default', eager: true })
+// A face may split its words into several files per language (the tablet's start words: tablet/i18n/start).
+const messageFiles = import.meta.glob<string>('../../../*/i18n/**/*.json', { query: '?raw', import: 'default', eager: true })
 const messages = new Map<string, { en: Map<string, string>, zh: Map<string, string> }>()
 for (const [file, source] of Object.entries(messageFiles)) {
   const face = faceOf(file)
   const entry = messages.get(face) ?? { en: new Map(), zh: new Map() }
-  entry[file.endsWith('/en.json') ? 'en' : 'zh'] = flatten(JSON.parse(source) as Messages)
+  const language = file.endsWith('/en.json') ? 'en' : 'zh'
+  entry[language] = new Map([...entry[language], ...flatten(JSON.parse(source) as Messages)])
   messages.set(face, entry)
 }
 const core = messages.get('core')!

@@ -21,6 +21,8 @@ const alipayRoutes: FastifyPluginAsync = async (fastify) => {
   fastify.post('/notify', {
     // For every content type, not only the form parser above.
     bodyLimit: NOTIFY_BODY_LIMIT,
+    // The answer is one word.
+    compress: false,
     config: { rateLimit: { max: NOTIFY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)

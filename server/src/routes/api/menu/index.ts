@@ -4,7 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { STAFF_COOKIE } from '../../../lib/cookies.js'
-import { getMenuVersion, loadMenuContent } from '../../../repositories/menu.js'
+import { preferredCoding } from '../../../lib/content-coding.js'
+import { getMenuVersion, loadMenuContent, readMenuVersion } from '../../../repositories/menu.js'
+import { MenuBodyCache, menuBodyBytes, type LoadedMenu } from '../../../services/menu-body.js'
 import { LOCALES } from '#shared/schemas/common.js'
 import { MenuSchema, type Menu } from '#shared/schemas/menu.js'
 
@@ -18,6 +20,9 @@ export function matchesEtag (ifNoneMatch: string | undefined, etag: string): boo
 }
 
 const menu: FastifyPluginAsyncTypebox = async (fastify) => {
+  // One per app, so one per process: each checks the version row itself on every request.
+  const bodies = new MenuBodyCache()
+
   /** A tablet reads the menu to show it; staff read it to mark dishes sold out. */
   async function tabletOrStaff (request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const staff = await fastify.findStaffBySession(request.cookies[STAFF_COOKIE])
@@ -28,26 +33,50 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
     await fastify.requireDevice(request, reply)
   }
 
+  /**
+   * Most requests are refreshes (start-up, reconnects) that find the menu unchanged: they are answered here,
+   * before the session lookup. A 304 only confirms a version the client already holds, so it tells nobody
+   * anything new; the menu itself (the 200 below) still needs a tablet or staff session.
+   */
+  async function answerUnchanged (request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const ifNoneMatch = request.headers['if-none-match']
+    if (!ifNoneMatch) return
+    const current = await readMenuVersion(fastify.db)
+    if (current !== null && matchesEtag(ifNoneMatch, `"${current}"`)) {
+      await reply.code(304).header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', `"${current}"`).send()
+    }
+  }
+
   fastify.get('/', {
+    onRequest: answerUnchanged,
     preHandler: tabletOrStaff,
+    // The body is compressed once per version below, not on every answer by @fastify/compress.
+    compress: false,
     schema: {
       querystring: Type.Object({}, { additionalProperties: false }),
+      // 304 has no body; the 200 schema serialises each new version once (see `load`).
       response: { 200: MenuSchema, 304: Type.Null(), ...errorResponses(400, 401) },
     },
   }, async (request, reply) => {
-    // Cheap check first: most refreshes (start-up, reconnects) find the menu unchanged.
-    const current = await getMenuVersion(fastify.db)
-    reply.header('cache-control', 'no-cache')
-    if (matchesEtag(request.headers['if-none-match'], `"${current}"`)) {
-      return reply.code(304).header('etag', `"${current}"`).send(null)
-    }
+    // The typed reply takes a Menu object only; the cached bytes, and a 304 without any body, bypass it.
+    const bytesReply: FastifyReply = reply
+    const current = await readMenuVersion(fastify.db)
+    reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding')
     // Version and content read in one transaction, so the ETag always describes this body.
-    const body = await fastify.db.transaction().execute(async (trx): Promise<Menu> => {
-      const version = await getMenuVersion(trx)
-      const { categories, items } = await loadMenuContent(trx)
-      return { version, currency: fastify.config.store.currency, locales: [...LOCALES], categories, items }
-    })
-    return reply.header('etag', `"${body.version}"`).send(body)
+    const load = async (): Promise<LoadedMenu> => {
+      const body = await fastify.db.transaction().execute(async (trx): Promise<Menu> => {
+        const version = await getMenuVersion(trx)
+        const { categories, items } = await loadMenuContent(trx)
+        return { version, currency: fastify.config.store.currency, locales: [...LOCALES], categories, items }
+      })
+      // A schema serialiser returns text.
+      return { version: body.version, json: reply.serialize(body) as string }
+    }
+    // Before the first version exists there is nothing to key a cache on: `load` creates it.
+    const body = await bodies.get(current ?? '', load)
+    const coding = preferredCoding(request.headers['accept-encoding'])
+    if (coding) reply.header('content-encoding', coding)
+    return bytesReply.header('etag', body.etag).type('application/json; charset=utf-8').send(menuBodyBytes(body, coding))
   })
 }
 

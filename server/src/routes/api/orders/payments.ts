@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
 import { CreatePaymentSchema, PaymentSchema } from '#shared/schemas/payment.js'
 import { findOrderRow } from '../../../repositories/orders.js'
-import { paymentIdsOfOrder } from '../../../repositories/payments.js'
 import { BadRequestError, NotFoundError } from '../../../errors.js'
 
 const orderPayments: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -19,9 +18,8 @@ const orderPayments: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!order || order.table_id !== request.device?.table_id) throw new NotFoundError('Order')
     // The tablet pays by QR; paying inside the Alipay app is the diner's phone's method.
     if (request.body.method !== 'alipay_qr') throw new BadRequestError('A table tablet pays with method alipay_qr')
-    const before = await paymentIdsOfOrder(fastify.db, order.id)
-    const payment = await fastify.payments.startQrPayment(order.id)
-    return reply.code(before.includes(payment.id) ? 200 : 201).send(payment)
+    const { payment, created } = await fastify.payments.startQrPayment(order)
+    return reply.code(created ? 201 : 200).send(payment)
   })
 }
 

@@ -4,7 +4,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import KioskOfflineBanner from '@/tablet/components/kiosk/KioskOfflineBanner.vue'
 import { reportServerReachable } from '@/core/composables/useOnline'
-import { createTabletI18n } from '@/tablet/i18n'
+import { createTabletI18n } from '@/tablet/__tests__/tablet-i18n'
 import { useOutboxStore } from '@/tablet/stores/outbox'
 
 let pinia: Pinia

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import OrderThanks from '@/tablet/components/order/OrderThanks.vue'
-import { createTabletI18n } from '@/tablet/i18n'
+import { createTabletI18n } from '@/tablet/__tests__/tablet-i18n'
 import { useCheckoutStore } from '@/tablet/stores/checkout'
 import { orderFor, paymentFor } from '@/__tests__/support'
 

@@ -1,0 +1,39 @@
+// What a full run and a quick run (`npm run bench -- --quick`) measure.
+export interface Settings {
+  quick: boolean
+  /** autocannon connections per scenario. */
+  connections: number
+  /** Seconds per load scenario. */
+  seconds: number
+  /** Tablets placing orders. */
+  orderTablets: number
+  /** Tablets holding an event stream open (fan-out and memory). */
+  sseTablets: number
+  /** Sold-out switches whose arrival is timed on every stream. */
+  fanoutRounds: number
+  /** Payments per batch; three batches in a row. */
+  paymentBatch: number
+  /** Lighthouse navigations per page (median reported); 0 skips Lighthouse. */
+  lighthouseRuns: number
+  /** Run `npm run build` first. */
+  build: boolean
+}
+
+export function readSettings (argv: readonly string[]): Settings {
+  const quick = argv.includes('--quick')
+  const known = ['--quick', '--build', '--lighthouse', '--no-lighthouse']
+  const unknown = argv.filter(arg => !known.includes(arg))
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (known: ${known.join(', ')})`)
+  return {
+    quick,
+    connections: quick ? 20 : 50,
+    seconds: quick ? 2 : 10,
+    orderTablets: 12,
+    sseTablets: 500,
+    fanoutRounds: quick ? 5 : 20,
+    paymentBatch: quick ? 100 : 1000,
+    // Lighthouse takes ~15 s a page on this box: a quick run leaves it out unless --lighthouse (then one run).
+    lighthouseRuns: argv.includes('--no-lighthouse') ? 0 : quick ? (argv.includes('--lighthouse') ? 1 : 0) : 3,
+    build: argv.includes('--build'),
+  }
+}

@@ -1,0 +1,71 @@
+// Group commit: payment writes that arrive together share one transaction, so one fsync
+// (synchronous=FULL) covers many payments instead of one each. Each caller still resumes only after the
+// commit that holds its write, so what it does next (asking Alipay, publishing) sees its write durable,
+// exactly as with a transaction of its own (docs/alipay.md, "Unknown outcomes and retries": the row exists
+// before Alipay hears of it).
+import { sql } from 'kysely'
+import type { Db } from '../db/database.js'
+
+interface Pending {
+  work: (trx: Db) => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+export class CommitGroup {
+  private queue: Pending[] = []
+  private scheduled = false
+
+  constructor (private readonly db: Db) {}
+
+  /**
+   * Runs `work` in a transaction shared with the other writes queued in this turn of the event loop; resolves
+   * with its result after the commit. Each write is a savepoint of its own: one that fails is undone alone and
+   * rejects alone, as its own transaction would have.
+   */
+  run<T> (work: (trx: Db) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      if (this.scheduled) return
+      this.scheduled = true
+      // After this I/O phase: every request read in it has queued its write by then.
+      setImmediate(() => { void this.flush() })
+    })
+  }
+
+  private async flush (): Promise<void> {
+    const batch = this.queue
+    this.queue = []
+    this.scheduled = false
+    if (batch.length === 1) {
+      const only = batch[0]!
+      await this.db.transaction().execute(only.work).then(only.resolve, only.reject)
+      return
+    }
+    const outcomes: Array<{ ok: true, value: unknown } | { ok: false, error: unknown }> = []
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          await sql`savepoint group_write`.execute(trx)
+          try {
+            outcomes.push({ ok: true, value: await item.work(trx) })
+            await sql`release group_write`.execute(trx)
+          } catch (error) {
+            await sql`rollback to group_write`.execute(trx)
+            await sql`release group_write`.execute(trx)
+            outcomes.push({ ok: false, error })
+          }
+        }
+      })
+    } catch (error) {
+      // The commit itself failed: nothing of the batch is written.
+      for (const item of batch) item.reject(error)
+      return
+    }
+    batch.forEach((item, n) => {
+      const outcome = outcomes[n]!
+      if (outcome.ok) item.resolve(outcome.value)
+      else item.reject(outcome.error)
+    })
+  }
+}
