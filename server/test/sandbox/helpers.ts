@@ -1,5 +1,9 @@
 // Test-only merchant for the emulator's tests: its own signer and verifier (node:crypto), a notification receiver, polling.
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { createSign, createVerify, generateKeyPairSync, type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import iconv from 'iconv-lite'
@@ -242,4 +246,22 @@ export async function openPage (url: string, method: 'GET' | 'POST' = 'GET', coo
   if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded'
   const response = await fetch(url, { method, headers, body: method === 'POST' ? '' : null, redirect: 'manual' })
   return { status: response.status, html: await response.text(), headers: response.headers }
+}
+
+/** Emulators and state folders a test file starts and makes: closed and removed after each test. */
+export function cleanedAfterEach (): { running: TestSandbox[], stateFileIn: (prefix: string, name: string) => string } {
+  const dirs: string[] = []
+  const running: TestSandbox[] = []
+  afterEach(async () => {
+    for (const sandbox of running.splice(0)) await sandbox.app.close()
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+  return {
+    running,
+    stateFileIn (prefix, name) {
+      const dir = mkdtempSync(join(tmpdir(), prefix))
+      dirs.push(dir)
+      return join(dir, name)
+    },
+  }
 }

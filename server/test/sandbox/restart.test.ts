@@ -1,22 +1,11 @@
 // With a state file, the emulator keeps its trades across a restart, as the real Alipay obviously does.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { callGateway, localScanUrl, openPage, outTradeNo, startSandbox, type TestSandbox } from './helpers.js'
+import { describe, expect, it } from 'vitest'
+import { callGateway, localScanUrl, openPage, outTradeNo, startSandbox, cleanedAfterEach, type TestSandbox } from './helpers.js'
 
-const dirs: string[] = []
-const running: TestSandbox[] = []
-afterEach(async () => {
-  for (const sandbox of running.splice(0)) await sandbox.app.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function stateFile (): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'))
-  dirs.push(dir)
-  return join(dir, 'nested', 'sandbox.json')
-}
+const { running, stateFileIn } = cleanedAfterEach()
+const stateFile = (): string => stateFileIn('sandbox-state-', join('nested', 'sandbox.json'))
 
 async function start (file: string): Promise<TestSandbox> {
   const sandbox = await startSandbox({ stateFile: file })

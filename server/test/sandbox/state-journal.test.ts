@@ -1,25 +1,13 @@
 // The emulator's state file is a journal: each change appends a line the size of that change (never
 // a rewrite of every trade), a restart replays it and compacts it to one snapshot line.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { loadState, StateJournal, type SandboxState } from '../../sandbox/state-file.js'
 import type { Trade } from '../../sandbox/trades.js'
-import { callGateway, outTradeNo, startSandbox, type TestSandbox } from './helpers.js'
+import { callGateway, outTradeNo, startSandbox, cleanedAfterEach } from './helpers.js'
 
-const dirs: string[] = []
-const running: TestSandbox[] = []
-afterEach(async () => {
-  for (const sandbox of running.splice(0)) await sandbox.app.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function stateFile (): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sandbox-journal-'))
-  dirs.push(dir)
-  return join(dir, 'state.json')
-}
+const { running, stateFileIn } = cleanedAfterEach()
+const stateFile = (): string => stateFileIn('sandbox-journal-', 'state.json')
 
 const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter(line => line !== '')
 
