@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test'
 import { expect, pairTablet, test } from '../support/tablet.js'
 import { saveScreenshot } from '../support/screenshots.js'
+import { baseUrl, newTable, pairDevice } from '../support/staff-api.js'
 
 test.describe.configure({ mode: 'parallel' })
 
@@ -36,4 +37,25 @@ test('a fresh tablet shows a code and a QR, follows pairing and unpairing live',
   // The old code paired once; it must not pair again.
   await expect(page.getByTestId('pairing-code')).not.toHaveAttribute('data-code', pairingCode)
   expect(await pageWasKept(page), 'unpaired without a reload').toBe(true)
+})
+
+test('paired before its event stream was open: the tablet still finds out once the stream opens', async ({ browser, staff }) => {
+  let openStream: () => void = () => undefined
+  const streamMayOpen = new Promise<void>((resolve) => { openStream = resolve })
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  // The stream's first connection is held until staff have paired the tablet, as a slow network or server can.
+  await context.route('**/api/events**', async (route) => {
+    await streamMayOpen
+    await route.continue()
+  })
+  const page = await context.newPage()
+  await page.goto('/')
+  const code = page.getByTestId('pairing-code')
+  await expect(code).toHaveAttribute('data-code', /^\d{6}$/)
+  const table = await newTable(staff, 'Late stream')
+  await pairDevice(staff, await code.getAttribute('data-code') ?? '', table.id)
+  openStream()
+  await expect(page.getByTestId('attract-screen')).toBeVisible()
+  await expect(page.getByTestId('table-label')).toHaveText(table.label)
+  await context.close()
 })

@@ -15,16 +15,30 @@ const LOADERS = {
   idle: withTabletWords(() => import('@/tablet/components/kiosk/KioskIdleDialog.vue')),
 }
 
-/** A failed load (Wi-Fi dropping before the service worker took over) is tried again, ever more slowly but never
- * given up: an unattended tablet has nobody to press reload. */
+/** A failed load (Wi-Fi dropping before the service worker took over) is tried again a few times. */
 const RETRY_MS = 1_000
-const MAX_RETRY_MS = 15_000
+const RETRIES = 3
+
+/**
+ * What to do after a screen's code failed to load `attempts` times. Browsers remember a failed module fetch for
+ * the life of the page, so past a few quick retries only a reload can fetch it again: once the network is back,
+ * never given up (an unattended tablet has nobody to press reload; the cart survives a reload).
+ */
+export function afterLoadFailure (attempts: number, retry: () => void, reload: () => void = () => { location.reload() }): void {
+  if (attempts <= RETRIES) {
+    setTimeout(retry, RETRY_MS * attempts)
+  } else if (navigator.onLine) {
+    reload()
+  } else {
+    window.addEventListener('online', reload, { once: true })
+  }
+}
 
 function lazyScreen<T extends Component> (loader: () => Promise<{ default: T }>): T {
   return defineAsyncComponent<T>({
     loader,
     onError (_error, retry, _fail, attempts) {
-      setTimeout(retry, Math.min(RETRY_MS * attempts, MAX_RETRY_MS))
+      afterLoadFailure(attempts, retry)
     },
   })
 }

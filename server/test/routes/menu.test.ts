@@ -73,6 +73,9 @@ describe('GET /api/menu', () => {
     const stale = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': '"0-00000000"' } })
     expect(stale.statusCode).toBe(401)
     expect(stale.body).not.toContain('dish_')
+    const wildcard = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': '*' } })
+    expect(wildcard.statusCode).toBe(401)
+    expect(wildcard.headers.etag).toBeUndefined()
   })
 
   it('changes version when a dish sells out, and shows the dish greyed instead of dropping it', async () => {

@@ -93,7 +93,9 @@ export function useTabletSession () {
       resync: catchUp,
     },
     onOpen: () => {
-      if (opened) catchUp()
+      // A reconnect may have missed anything. So may the first connection of an unpaired tablet: staff can pair
+      // it between the tablet's first read and the stream being open (the code is on screen by then).
+      if (opened || !paired.value) catchUp()
       opened = true
     },
     // Refused (the cookie is unknown, the tablet revoked): the device read registers again if needed.

@@ -38,7 +38,8 @@ export default fp(async (fastify) => {
   const { alipay, dataDir, publicUrl } = fastify.config
   if (alipay.mode === 'sandbox-local') {
     const credentials = loadSandboxCredentials(dataDir)
-    // Imported only in this mode: a restaurant on real Alipay never loads the emulator's code.
+    // Imported only in this mode: a restaurant on real Alipay never runs the emulator's code (in the bundled
+    // server its text is there, but its modules are only initialised by this import).
     const { sandboxPlugin } = await import('../../../sandbox/plugin.js')
     await fastify.register(sandboxPlugin, {
       prefix: '/sandbox',

@@ -40,7 +40,8 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
    */
   async function answerUnchanged (request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const ifNoneMatch = request.headers['if-none-match']
-    if (!ifNoneMatch) return
+    // `*` would tell a stranger nothing but the current version, yet it proves holding nothing: only a real ETag.
+    if (!ifNoneMatch || ifNoneMatch.trim() === '*') return
     const current = await readMenuVersion(fastify.db)
     if (current !== null && matchesEtag(ifNoneMatch, `"${current}"`)) {
       await reply.code(304).header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', `"${current}"`).send()
