@@ -6,7 +6,6 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
 import { StatementCache } from './statement-cache.js'
-import { CommitGroup } from './group-commit.js'
 
 export type Db = Kysely<Database>
 
@@ -18,8 +17,6 @@ export interface OpenedDatabase {
   sqlite: SQLite.Database
   /** The prepared statements Kysely's queries reuse. */
   statements: StatementCache
-  /** The database's one commit group: writes queued together share a transaction (one fsync). */
-  commits: CommitGroup
 }
 
 export function openDatabase (dataDir: string): OpenedDatabase {
@@ -33,7 +30,7 @@ export function openDatabase (dataDir: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000')
   const statements = new StatementCache(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
-  return { db, sqlite, statements, commits: new CommitGroup(db) }
+  return { db, sqlite, statements }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
