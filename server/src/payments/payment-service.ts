@@ -298,7 +298,9 @@ export class PaymentService {
       crashPoint('after-refunded-by-cancel-commit')
       if (alert) this.deps.alerts.announce(alert)
     } else {
-      await updatePaymentIf(this.db, paymentId, OPEN_PAYMENT_STATUSES, { status: 'cancelled', next_check_at: null, unknown_since: null, failure_code: why === 'deadline' ? PaymentFailureCodeEnum.EXPIRED : null })
+      // Our cancel closed the trade, so Alipay's TRADE_CLOSED notification of it may land first and mark the
+      // payment `closed`: it is ours, cancelled, whichever arrived first (both mean nothing was charged).
+      await updatePaymentIf(this.db, paymentId, [...OPEN_PAYMENT_STATUSES, 'closed'], { status: 'cancelled', next_check_at: null, unknown_since: null, failure_code: why === 'deadline' ? PaymentFailureCodeEnum.EXPIRED : null })
     }
     await this.publish(paymentId)
   }
