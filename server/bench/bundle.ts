@@ -1,7 +1,5 @@
 // The minimal app (the bundle baseline), built by Vite in the same run and precompressed for its static server.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
@@ -29,18 +27,4 @@ export async function buildMinimalApp (outDir: string): Promise<void> {
     ],
     build: { outDir, emptyOutDir: true },
   })
-}
-
-/** Writes .br and .gz beside every text file, as a well-served static app would have them. */
-export function precompress (dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) {
-      precompress(path)
-    } else if (/\.(html|js|css|json|svg|webmanifest)$/.test(name)) {
-      const bytes = readFileSync(path)
-      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }))
-      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
-    }
-  }
 }

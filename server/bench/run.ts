@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { compileBaselines } from './baselines.js'
-import { buildMinimalApp, precompress } from './bundle.js'
+import { buildMinimalApp } from './bundle.js'
+import { precompressDir } from '../scripts/precompress.js'
 import { log, settledRss, type Context } from './context.js'
 import { onCleanup, stopAll, stopAllOnSignals } from './processes.js'
 import { formatTable } from './report.js'
@@ -56,7 +57,8 @@ async function main (): Promise<void> {
   log('building the minimal app (Vite, same run)')
   const minimalAppDir = join(workDir, 'minimal-app')
   await buildMinimalApp(minimalAppDir)
-  precompress(minimalAppDir)
+  // The same .br/.gz siblings `npm run build` gives the kiosk, so both static servers send the same kind of bytes.
+  await precompressDir(minimalAppDir)
 
   log('starting Tablepad: node dist/server/src/server.js')
   const tablepad = await startTablepad(ROOT)

@@ -1,23 +1,12 @@
 // The real server (server/src/server.ts run by tsx, no build) as a child process on a test's DATA_DIR,
 // optionally told to die at a crash point (TABLEPAD_CRASH_POINT), and started again on the same data.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { TEST_STAFF_PIN } from '../helper.js'
 import type { CrashPoint } from '../../src/lib/crash-points.js'
+import { freePort } from '../../src/lib/free-port.js'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
-
-async function freePort (): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port')))
-    })
-  })
-}
 
 export interface ChildExit {
   code: number | null
