@@ -6,6 +6,7 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
 import { StatementCache } from './statement-cache.js'
+import { CommitGroup } from './group-commit.js'
 
 export type Db = Kysely<Database>
 
@@ -17,6 +18,8 @@ export interface OpenedDatabase {
   sqlite: SQLite.Database
   /** The prepared statements Kysely's queries reuse. */
   statements: StatementCache
+  /** The database's one commit group: writes queued together share a transaction (one fsync). */
+  commits: CommitGroup
 }
 
 export function openDatabase (dataDir: string): OpenedDatabase {
@@ -30,7 +33,7 @@ export function openDatabase (dataDir: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000')
   const statements = new StatementCache(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
-  return { db, sqlite, statements }
+  return { db, sqlite, statements, commits: new CommitGroup(db) }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

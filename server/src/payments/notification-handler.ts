@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { KeyObject } from 'node:crypto'
 import type { Db } from '../db/database.js'
+import type { CommitGroup } from '../db/group-commit.js'
 import { verifyNotification } from '../alipay/notify.js'
 import { checkNotificationBusiness } from '../alipay/notify-checks.js'
 import type { SignType } from '../alipay/sign.js'
@@ -17,6 +18,8 @@ import { refundIdByOutRequestNo } from '../repositories/refunds.js'
 
 export interface NotificationHandlerDeps {
   db: Db
+  /** The database's shared commit group: notifications arriving together commit once. */
+  commits: CommitGroup
   appId: string
   sellerId: string | null
   alipayPublicKey: KeyObject
@@ -52,7 +55,7 @@ export async function handleNotification (deps: NotificationHandlerDeps, body: B
     deps.log.warn({ failed: verdict.failed, detail: verdict.detail, outTradeNo: notification.outTradeNo }, 'notification failed a business check')
     if (verdict.failed === 'amount' && payment) {
       // The event and the alert commit together (one commit), then staff hear of it.
-      const alert = await deps.db.transaction().execute(async (trx) => {
+      const alert = await deps.commits.run(async (trx) => {
         await appendPaymentEvent(trx, payment.id, 'notify', 'amount-mismatch', { notifyId: notification.notifyId, detail: verdict.detail })
         return deps.alerts.record(trx, { kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId: payment.id, orderId: payment.order_id, detail: { detail: verdict.detail, notifyId: notification.notifyId } })
       })

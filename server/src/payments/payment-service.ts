@@ -1,6 +1,7 @@
 // The payment state machine (docs/architecture.md, "Payment state machine"): QR trades, diner cancels, deadlines, and applying Alipay's answers.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
+import type { CommitGroup } from '../db/group-commit.js'
 import type { OrderRow, PaymentRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { AlipayGateway, QueryResult, TradeStatus } from '../alipay/gateway.js'
@@ -23,10 +24,11 @@ import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
 import { assertPayableTotal } from './payable-total.js'
-import { CommitGroup } from './group-commit.js'
 
 export interface PaymentServiceDeps {
   db: Db
+  /** The database's shared commit group: creation, polls and applied trade states commit with other writes. */
+  commits: CommitGroup
   events: EventHub
   gateway: AlipayGateway
   alerts: Alerts
@@ -79,16 +81,14 @@ export class PaymentService {
   private readonly locks = new Map<string, Promise<unknown>>()
 
   private readonly pollMs: number
-  /** Creation's two commits and the poll reschedules, shared among the payments that write at once. */
-  private readonly commits: CommitGroup
 
   constructor (private readonly deps: PaymentServiceDeps) {
     this.now = deps.now ?? Date.now
     this.pollMs = deps.pollWhileWaitingMs ?? POLL_WHILE_WAITING_MS
-    this.commits = new CommitGroup(deps.db)
   }
 
   private get db (): Db { return this.deps.db }
+  private get commits (): CommitGroup { return this.deps.commits }
 
   private serial<T> (paymentId: string, step: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(paymentId) ?? Promise.resolve()
@@ -347,14 +347,14 @@ export class PaymentService {
       if (context.seenStatus !== undefined && !PAYABLE_FROM_STATUSES.includes(context.seenStatus)) {
         // Paid, or refunded since: a success changes nothing, and these states never become payable
         // again, so only the cause is written (a replayed notification).
-        await appendPaymentEvents(this.db, paymentId, causes)
+        if (causes.length > 0) await this.commits.run(trx => appendPaymentEvents(trx, paymentId, causes))
         return
       }
       await this.markPaid(paymentId, evidence, source, context.cause)
       return
     }
     if (tradeStatus === 'TRADE_CLOSED') {
-      const closed = await this.db.transaction().execute(async (trx) => {
+      const closed = await this.commits.run(async (trx) => {
         const row = await updatePaymentReturning(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'closed', next_check_at: null, unknown_since: null, failure_code: PaymentFailureCodeEnum.TRADE_CLOSED })
         await appendPaymentEvents(trx, paymentId, row ? [...causes, { source, kind: 'closed' }] : causes)
         return row
@@ -362,7 +362,7 @@ export class PaymentService {
       if (closed) await this.publish(paymentId)
       return
     }
-    await appendPaymentEvents(this.db, paymentId, causes)
+    if (causes.length > 0) await this.commits.run(trx => appendPaymentEvents(trx, paymentId, causes))
   }
 
   /**
@@ -373,7 +373,9 @@ export class PaymentService {
    */
   async markPaid (paymentId: string, evidence: PaidEvidence, source: EventSource, cause?: PaymentEventInput): Promise<void> {
     const causes = cause ? [cause] : []
-    const outcome = await this.db.transaction().execute(async (trx) => {
+    // Through the shared group: notifications arriving together commit once. The crash point and all
+    // that follows (alert, publish, refund) still run only after the commit that holds this change.
+    const outcome = await this.commits.run(async (trx) => {
       const found = await getPaymentToSettle(trx, paymentId)
       if (!found || !PAYABLE_FROM_STATUSES.includes(found.payment.status as PaymentStatus)) {
         if (found) await appendPaymentEvents(trx, paymentId, causes)

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { PaymentService } from '../payments/payment-service.js'
 import type { Db } from '../db/database.js'
+import type { CommitGroup } from '../db/group-commit.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
 import { canonicalJson } from '../lib/canonical-json.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
@@ -18,6 +19,8 @@ import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type Orde
 /** What the order services use; the app provides each under the same name. */
 export interface OrderServiceDeps {
   db: Db
+  /** The database's shared commit group: orders placed together (and other writes) commit once. */
+  commits: CommitGroup
   events: EventHub
   config: Pick<AppConfig, 'store'>
   /** Open QR payments of an order paid at the counter or cancelled are abandoned. */
@@ -93,7 +96,9 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
   const hash = orderRequestHash(body)
   let outcome: { id: string, stored?: StoredOrder }
   try {
-    outcome = await deps.db.transaction().execute(async trx => {
+    // In the shared group each order is a savepoint after the ones queued before it, so a repeat in the
+    // same batch finds the first one here; events go out only once the commit holding the order resolves.
+    outcome = await deps.commits.run(async trx => {
       const earlier = await repeated(trx, placer, body, hash)
       if (earlier) return { id: earlier }
       const items = await loadItemsById(trx, body.lines.map(line => line.itemId))

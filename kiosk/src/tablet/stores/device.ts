@@ -23,8 +23,11 @@ export const useDeviceStore = defineStore('device', () => {
 
   const storeName = computed(() => me.value?.store.name ?? '')
   const tableLabel = computed(() => me.value?.table?.label ?? '')
+  /** Counts what has been applied, so a read can tell whether something newer arrived while it was on its way. */
+  let applied = 0
 
   function apply (next: DeviceMe): void {
+    applied += 1
     me.value = next
     state.value = next.status === 'paired' ? 'paired' : 'unpaired'
     if (next.status === 'paired') {
@@ -37,10 +40,20 @@ export const useDeviceStore = defineStore('device', () => {
     void db.writeDevice(next).catch((error: unknown) => console.warn('device not cached', error))
   }
 
+  /**
+   * Reads the device and applies it unless something was applied while the read was on its way: that (the event
+   * stream's pairing, say) is at least as new, and the read may have been answered before staff paired the tablet.
+   */
+  async function readAndApply (): Promise<void> {
+    const before = applied
+    const read = await getMyDevice()
+    if (applied === before) apply(read)
+  }
+
   /** Reads the device from the server; a tablet the server does not know registers itself. */
   async function refresh (): Promise<void> {
     try {
-      apply(await getMyDevice())
+      await readAndApply()
       errorCode.value = null
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
@@ -61,7 +74,7 @@ export const useDeviceStore = defineStore('device', () => {
       state.value = 'unpaired'
       errorCode.value = null
       // The registration answer has no store name; the next read has (the cookie is set now).
-      apply(await getMyDevice())
+      await readAndApply()
     } catch (error) {
       errorCode.value = isApiError(error) ? error.code : 'UNKNOWN'
       if (state.value === 'loading') state.value = 'unreachable'

@@ -39,6 +39,7 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
   })
   const payments: PaymentService = new PaymentService({
     db: fastify.db,
+    commits: fastify.commits,
     events: fastify.events,
     gateway: fastify.alipay.gateway,
     alerts,
@@ -56,6 +57,7 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
   fastify.decorate('reconciler', reconciler)
   fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined, source: string) => handleNotification({
     db: fastify.db,
+    commits: fastify.commits,
     appId: fastify.alipay.appId,
     sellerId: fastify.alipay.sellerId,
     alipayPublicKey: fastify.alipay.alipayPublicKey,

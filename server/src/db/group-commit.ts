@@ -1,10 +1,11 @@
-// Group commit: payment writes that arrive together share one transaction, so one fsync
-// (synchronous=FULL) covers many payments instead of one each. Each caller still resumes only after the
-// commit that holds its write, so what it does next (asking Alipay, publishing) sees its write durable,
-// exactly as with a transaction of its own (docs/alipay.md, "Unknown outcomes and retries": the row exists
-// before Alipay hears of it).
+// Group commit: writes that arrive together share one transaction, so one fsync (synchronous=FULL)
+// covers many writes instead of one each. Each caller still resumes only after the commit that holds its
+// write, so what it does next (answering, publishing, asking Alipay) sees its write durable, exactly as
+// with a transaction of its own (docs/alipay.md, "Unknown outcomes and retries": a payment row exists
+// before Alipay hears of it). One group per database, shared by every writer: a group per service would
+// leave each service committing on its own.
 import { sql } from 'kysely'
-import type { Db } from '../db/database.js'
+import type { Db } from './database.js'
 
 interface Pending {
   work: (trx: Db) => Promise<unknown>
@@ -21,7 +22,8 @@ export class CommitGroup {
   /**
    * Runs `work` in a transaction shared with the other writes queued in this turn of the event loop; resolves
    * with its result after the commit. Each write is a savepoint of its own: one that fails is undone alone and
-   * rejects alone, as its own transaction would have.
+   * rejects alone, as its own transaction would have. `work` writes through `trx` only: the db itself, or this
+   * group, would wait for the connection the batch holds, forever.
    */
   run<T> (work: (trx: Db) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/database.js'
 import { StatementCache } from '../../src/db/statement-cache.js'
-import { CommitGroup } from '../../src/payments/group-commit.js'
+import { CommitGroup } from '../../src/db/group-commit.js'
 
 interface NotesDb { notes: { id: number, body: string } }
 
