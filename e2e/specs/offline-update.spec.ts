@@ -70,13 +70,17 @@ test('a release deployed mid-order waits for the attract screen, then the new ve
 
   // Between diners: the attract screen takes the update and reloads into it.
   await page.getByTestId('idle-reset').click()
-  // Read between reloads: an evaluate that meets a navigation counts as "not yet".
-  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build).catch(() => firstBuild), { timeout: 30_000 })
-    .not.toBe(firstBuild)
+  // It may pass through the old version once (a reload that frees the old worker finds itself stale and reloads
+  // again), so wait for the page that runs the new entry script and has started (its build stamped). Read between
+  // reloads: an evaluate that meets a navigation counts as "not yet".
+  const nextEntry = entryScript(nextDir)
+  await expect.poll(() => page.evaluate(([entry, old]) => {
+    const build = document.documentElement.dataset.build
+    const scripts = [...document.scripts].map(script => new URL(script.src, location.href).pathname)
+    return build !== undefined && build !== old && scripts.includes(entry)
+  }, [nextEntry, firstBuild] as const).catch(() => false), { timeout: 30_000, message: 'the new version running' }).toBe(true)
   await expect(page.getByTestId('attract-screen')).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBeUndefined()
-  const nextEntry = entryScript(nextDir)
-  expect(await page.evaluate(() => [...document.scripts].map(script => new URL(script.src, location.href).pathname))).toContain(nextEntry)
 
   // Old releases leave nothing behind: the precache holds the new entry script and no longer the old one.
   const oldEntry = entryScript(currentDir)
