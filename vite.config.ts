@@ -52,6 +52,8 @@ export default defineConfig({
       '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false },
       '/sandbox': { target: `http://127.0.0.1:${serverPort}` },
       '/media': { target: `http://127.0.0.1:${serverPort}` },
+      // The phone's entry (/t/<code>, /t/callback) is the server's; /t/<code>/menu stays the app's.
+      '^/t/[^/?]+/?(?:\\?|$)': { target: `http://127.0.0.1:${serverPort}` },
     },
   },
   test: {

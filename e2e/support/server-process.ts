@@ -25,6 +25,8 @@ async function waitForHealth (url: string, child: ChildProcess, timeoutMs: numbe
 export interface ServerProcessOptions {
   /** The kiosk build to serve (KIOSK_DIST_DIR); defaults to E2E_KIOSK_DIR or dist/kiosk. */
   kioskDir?: string
+  /** More environment for the server (PAYMENT_MODE=tab, say). */
+  env?: Record<string, string>
 }
 
 /** One server: same port and DATA_DIR across restarts, so tablets and their cookies survive a "deploy". */
@@ -63,6 +65,7 @@ export class ServerProcess {
         STAFF_PIN,
         LOG_LEVEL: 'warn',
         ...(kioskDir ? { KIOSK_DIST_DIR: kioskDir } : {}),
+        ...options.env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     })

@@ -26,7 +26,8 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'tablet', component: TabletView },
     staffFace,
-    { path: '/t/:code', name: 'phone', component: () => import('./phone/PhoneView.vue') },
+    // GET /t/:code is the server's (Alipay authorization); it sends the diner on to the phone page here.
+    { path: '/t/:code/menu', name: 'phone', component: () => import('./phone/PhoneView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

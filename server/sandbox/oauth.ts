@@ -6,8 +6,20 @@ export const AUTH_CODE_TTL_MS = 5 * 60_000
 export const ACCESS_TOKEN_TTL_S = 1_296_000
 export const REFRESH_TOKEN_TTL_S = 2_592_000
 
+/**
+ * Which ids oauth.token answers with, as the app's setting on Alipay's console decides: older apps get
+ * the 2088… `user_id`, apps moved to open ids get `open_id`; `both` serves an app while it migrates.
+ */
+export const ID_ANSWERS = ['both', 'user_id', 'open_id'] as const
+export type IdAnswer = typeof ID_ANSWERS[number]
+
+export function isIdAnswer (value: unknown): value is IdAnswer {
+  return typeof value === 'string' && (ID_ANSWERS as readonly string[]).includes(value)
+}
+
 export interface Grant {
   userId: string
+  answer: IdAnswer
   openId: string
   accessToken: string
   refreshToken: string
@@ -17,8 +29,8 @@ export interface Grant {
 export class OAuthService {
   readonly #appId: string
   readonly #now: () => number
-  readonly #codes = new Map<string, { userId: string, expiresAt: number }>()
-  readonly #refreshTokens = new Map<string, { userId: string, expiresAt: number }>()
+  readonly #codes = new Map<string, { userId: string, answer: IdAnswer, expiresAt: number }>()
+  readonly #refreshTokens = new Map<string, { userId: string, answer: IdAnswer, expiresAt: number }>()
   readonly #usersByOpenId = new Map<string, string>()
 
   constructor (appId: string, now: () => number) {
@@ -52,9 +64,9 @@ export class OAuthService {
   }
 
   /** The buyer allowed the app: an auth_code for the redirect. */
-  mintCode (userId: string): string {
+  mintCode (userId: string, answer: IdAnswer = 'both'): string {
     const code = newToken(24)
-    this.#codes.set(code, { userId, expiresAt: this.#now() + AUTH_CODE_TTL_MS })
+    this.#codes.set(code, { userId, answer, expiresAt: this.#now() + AUTH_CODE_TTL_MS })
     return code
   }
 
@@ -63,20 +75,20 @@ export class OAuthService {
     const entry = this.#codes.get(code)
     this.#codes.delete(code)
     if (entry === undefined || this.#now() >= entry.expiresAt) return undefined
-    return this.#grant(entry.userId)
+    return this.#grant(entry.userId, entry.answer)
   }
 
   redeemRefreshToken (token: string): Grant | undefined {
     const entry = this.#refreshTokens.get(token)
     if (entry === undefined || this.#now() >= entry.expiresAt) return undefined
     this.#refreshTokens.delete(token)
-    return this.#grant(entry.userId)
+    return this.#grant(entry.userId, entry.answer)
   }
 
-  #grant (userId: string): Grant {
+  #grant (userId: string, answer: IdAnswer): Grant {
     const now = this.#now()
     const refreshToken = `authusrB${newToken(24)}`
-    this.#refreshTokens.set(refreshToken, { userId, expiresAt: now + REFRESH_TOKEN_TTL_S * 1000 })
-    return { userId, openId: this.openIdOf(userId), accessToken: `authusrB${newToken(24)}`, refreshToken, authStart: now }
+    this.#refreshTokens.set(refreshToken, { userId, answer, expiresAt: now + REFRESH_TOKEN_TTL_S * 1000 })
+    return { userId, answer, openId: this.openIdOf(userId), accessToken: `authusrB${newToken(24)}`, refreshToken, authStart: now }
   }
 }

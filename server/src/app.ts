@@ -14,6 +14,8 @@ import errorHandler from './plugins/app/error-handler.js'
 import database from './plugins/app/database.js'
 import eventHub from './plugins/app/event-hub.js'
 import deviceAuth from './plugins/app/device-auth.js'
+import dinerAuth from './plugins/app/diner-auth.js'
+import tableSession from './plugins/app/table-session.js'
 import staffAuth from './plugins/app/staff-auth.js'
 import staffBootstrap from './plugins/app/staff-bootstrap.js'
 import demoSeed from './plugins/app/demo-seed.js'
@@ -89,6 +91,8 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(database)
   await app.register(eventHub)
   await app.register(deviceAuth)
+  await app.register(dinerAuth)
+  await app.register(tableSession)
   await app.register(staffAuth)
   await app.register(staffBootstrap)
   await app.register(demoSeed)

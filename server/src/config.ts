@@ -3,11 +3,21 @@ import { networkInterfaces } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { MINOR_UNITS } from '#shared/money.js'
+import { PAYMENT_MODES, type PaymentMode } from '#shared/schemas/check.js'
 
 export const ALIPAY_MODES = ['sandbox-local', 'alipay-sandbox', 'production'] as const
 export type AlipayMode = typeof ALIPAY_MODES[number]
 export const SIGN_TYPES = ['RSA2', 'RSA'] as const
 export type SignType = typeof SIGN_TYPES[number]
+
+/** Alipay's authorization pages (OAuth for the diner's phone) by mode; `ALIPAY_AUTH_URL` overrides. */
+export const DEFAULT_AUTH_URLS: Readonly<Record<Exclude<AlipayMode, 'sandbox-local'>, string>> = {
+  'alipay-sandbox': 'https://openauth-sandbox.dl.alipaydev.com/oauth2/publicAppAuthorize.htm',
+  production: 'https://openauth.alipay.com/oauth2/publicAppAuthorize.htm',
+}
+
+/** The built-in emulator's authorization page, under the path the real host uses. */
+export const SANDBOX_LOCAL_AUTH_PATH = '/sandbox/oauth2/publicAppAuthorize.htm'
 
 /** Gateways by mode; `ALIPAY_GATEWAY` overrides. sandbox-local points at the emulator mounted in this process. */
 export const DEFAULT_GATEWAYS: Readonly<Record<Exclude<AlipayMode, 'sandbox-local'>, string>> = {
@@ -25,6 +35,8 @@ export interface AlipayConfig {
   signType: SignType
   sellerId: string | null
   notifyUrl: string
+  /** Where a phone inside Alipay is sent to authorize (`/t/:code`); sandbox-local: the emulator's page under PUBLIC_URL. */
+  authUrl: string
   timeoutMs: number
 }
 
@@ -40,6 +52,8 @@ export interface AppConfig {
   demoSeed: boolean | null
   alipay: AlipayConfig
   paymentQrTimeoutS: number
+  /** pay-first (an order goes to the kitchen once paid) or tab (paid at the end); managers may override it in the console. */
+  paymentMode: PaymentMode
   /** How long a request may take to arrive in full (headers and body); stalled uploads are cut after it. */
   requestTimeoutMs: number
   logLevel: string
@@ -159,6 +173,7 @@ function alipayConfig (env: Env, publicUrl: string): AlipayConfig {
     signType,
     sellerId,
     notifyUrl: url(env, 'ALIPAY_NOTIFY_URL', `${publicUrl}/api/alipay/notify`),
+    authUrl: url(env, 'ALIPAY_AUTH_URL', mode === 'sandbox-local' ? `${publicUrl}${SANDBOX_LOCAL_AUTH_PATH}` : DEFAULT_AUTH_URLS[mode]),
     timeoutMs: integer(env, 'ALIPAY_TIMEOUT_MS', 5000, 100, 120_000),
   }
 }
@@ -181,6 +196,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     demoSeed: bool(env, 'DEMO_SEED'),
     alipay: alipayConfig(env, publicUrl),
     paymentQrTimeoutS: integer(env, 'PAYMENT_QR_TIMEOUT_S', 120, 30, 86_400),
+    paymentMode: oneOf(env, 'PAYMENT_MODE', PAYMENT_MODES, 'pay-first'),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   }

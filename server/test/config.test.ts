@@ -61,6 +61,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...PRODUCTION, ALIPAY_GATEWAY: 'https://gw.example.com/gateway.do' }).alipay.gateway).toBe('https://gw.example.com/gateway.do')
   })
 
+  it('sends phones to the mode\'s authorization page unless ALIPAY_AUTH_URL overrides it', () => {
+    expect(loadConfig({ ...PRODUCTION }).alipay.authUrl).toBe('https://openauth.alipay.com/oauth2/publicAppAuthorize.htm')
+    expect(loadConfig({ ...PRODUCTION, ALIPAY_MODE: 'alipay-sandbox' }).alipay.authUrl).toBe('https://openauth-sandbox.dl.alipaydev.com/oauth2/publicAppAuthorize.htm')
+    // sandbox-local: the emulator's page under PUBLIC_URL, whose trailing slash is dropped as everywhere.
+    expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.20:8080/' }).alipay.authUrl).toBe('http://192.168.1.20:8080/sandbox/oauth2/publicAppAuthorize.htm')
+    expect(loadConfig({ ...PRODUCTION, ALIPAY_AUTH_URL: 'http://127.0.0.1:8090/sandbox/oauth2/publicAppAuthorize.htm' }).alipay.authUrl)
+      .toBe('http://127.0.0.1:8090/sandbox/oauth2/publicAppAuthorize.htm')
+  })
+
   it('reads a secret from its _FILE', () => {
     const config = loadConfig({ ...PRODUCTION, ALIPAY_PRIVATE_KEY: '', ALIPAY_PRIVATE_KEY_FILE: fileWith('-----BEGIN KEY-----\nabc\n-----END KEY-----\n') })
     expect(config.alipay.privateKey).toBe('-----BEGIN KEY-----\nabc\n-----END KEY-----')
@@ -83,6 +92,7 @@ describe('loadConfig', () => {
     ['ALIPAY_SELLER_ID', { ALIPAY_SELLER_ID: '1234' }],
     ['ALIPAY_GATEWAY', { ALIPAY_GATEWAY: 'not a url' }],
     ['ALIPAY_NOTIFY_URL', { ALIPAY_NOTIFY_URL: 'mailto:x@example.com' }],
+    ['ALIPAY_AUTH_URL', { ALIPAY_AUTH_URL: 'openauth.alipay.com/oauth2/publicAppAuthorize.htm' }],
     ['ALIPAY_TIMEOUT_MS', { ALIPAY_TIMEOUT_MS: '5s' }],
     ['STORE_TIMEZONE', { STORE_TIMEZONE: 'Mars/Olympus' }],
     ['STORE_CURRENCY', { STORE_CURRENCY: 'XYZ' }],

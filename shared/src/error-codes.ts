@@ -17,6 +17,8 @@ export const ErrorCodeEnum = {
   DEVICE_NOT_PAIRED: 'DEVICE_NOT_PAIRED',
   DEVICE_ALREADY_PAIRED: 'DEVICE_ALREADY_PAIRED',
   PAIRING_CODE_INVALID: 'PAIRING_CODE_INVALID',
+  /** A phone's diner session is missing, expired or of a removed table: reload /t/<code> to authorize again. */
+  DINER_SESSION_EXPIRED: 'DINER_SESSION_EXPIRED',
   STAFF_UNAUTHENTICATED: 'STAFF_UNAUTHENTICATED',
   STAFF_FORBIDDEN: 'STAFF_FORBIDDEN',
   INVALID_PIN: 'INVALID_PIN',
@@ -44,6 +46,19 @@ export const ErrorCodeEnum = {
   PAYMENT_UNAVAILABLE: 'PAYMENT_UNAVAILABLE',
   REFUND_NOT_ALLOWED: 'REFUND_NOT_ALLOWED',
   REFUND_TOO_LARGE: 'REFUND_TOO_LARGE',
+  // The table's check.
+  /** Nothing has been ordered at the table yet (or the asker's table has no check). */
+  CHECK_NOT_FOUND: 'CHECK_NOT_FOUND',
+  /** This payment would make paid + pending exceed the check's total: refused before any trade. */
+  CHECK_OVERPAY: 'CHECK_OVERPAY',
+  /** The scope asked for comes to 0 (all paid, or the caller's orders are paid or held by an open payment). */
+  NOTHING_DUE: 'NOTHING_DUE',
+  /** An even split with another number of parts is running: pay one of its parts or wait for it to end. */
+  SPLIT_IN_PROGRESS: 'SPLIT_IN_PROGRESS',
+  /** alipay_jsapi pays inside the Alipay app for a known diner: a tablet pays with alipay_qr. */
+  JSAPI_NEEDS_DINER: 'JSAPI_NEEDS_DINER',
+  /** Staff closing a check that still owes money must say why (paid at the counter, say). */
+  CHECK_NOT_SETTLED: 'CHECK_NOT_SETTLED',
 } as const
 export type ErrorCode = typeof ErrorCodeEnum[keyof typeof ErrorCodeEnum]
 

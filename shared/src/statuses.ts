@@ -22,8 +22,14 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   cancelled: [],
 }
 
-export function canTransition (from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to)
+/** Tab mode only: an order goes to the kitchen when placed, its check is paid at the end. */
+export const TAB_TRANSITIONS: Readonly<Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
+  placed: ['preparing'],
+}
+
+/** `tab`: the order's check is in tab mode, where placed → preparing is allowed too. */
+export function canTransition (from: OrderStatus, to: OrderStatus, mode: { tab?: boolean } = {}): boolean {
+  return ORDER_TRANSITIONS[from].includes(to) || (mode.tab === true && (TAB_TRANSITIONS[from]?.includes(to) ?? false))
 }
 
 /** Orders that still need their table: it cannot be removed under them. */

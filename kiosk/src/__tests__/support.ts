@@ -124,6 +124,7 @@ export function paymentFor (order: Pick<Order, 'id' | 'total'>, overrides: Parti
   return {
     id: 'pay_1',
     orderId: order.id,
+    checkId: null,
     method: 'alipay_qr',
     status: 'waiting',
     amount: order.total,

@@ -26,7 +26,8 @@ export type SwMessage =
 
 // Only the app's own pages get the cached shell; the server's pages and endpoints are never
 // answered with index.html (an offline /api call must fail as a network error, not parse HTML).
-const APP_PAGES = [/^\/(?:\?|$)/, /^\/index\.html(?:\?|$)/, /^\/staff(?:[/?]|$)/, /^\/t\/[^/?]+(?:\?|$)/]
+// /t/<code> itself and /t/callback are the server's (Alipay authorization); the phone page is /t/<code>/menu.
+const APP_PAGES = [/^\/(?:\?|$)/, /^\/index\.html(?:\?|$)/, /^\/staff(?:[/?]|$)/, /^\/t\/[^/?]+\/menu(?:\?|$)/]
 const SERVER_PATHS = [/^\/api(?:[/?]|$)/, /^\/sandbox(?:[/?]|$)/, /^\/media(?:[/?]|$)/, /^\/auth(?:[/?]|$)/]
 
 /** Allowlist and denylist of the NavigationRoute, tested against path + query. */

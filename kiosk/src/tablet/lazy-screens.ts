@@ -1,4 +1,4 @@
-// Screens that are not the first one a start shows (menu, payment, thanks, the idle countdown, and pairing, which
+// Screens that are not the first one a start shows (menu, payment, thanks, the table's bill, the idle countdown, and pairing, which
 // only a new tablet sees): chunks of their own, so the attract screen paints from a smaller bundle, fetched as soon
 // as the tablet is idle after start-up, so a tap never waits on the network. The service worker precaches these
 // chunks too (injectManifest globPatterns in kiosk/src/pwa/pwa-options.ts): an offline tablet still opens them.
@@ -12,6 +12,7 @@ const LOADERS = {
   menu: withTabletWords(() => import('@/tablet/components/menu/MenuScreen.vue')),
   pay: withTabletWords(() => import('@/tablet/components/pay/PayScreen.vue')),
   thanks: withTabletWords(() => import('@/tablet/components/order/OrderThanks.vue')),
+  bill: withTabletWords(() => import('@/tablet/components/bill/BillScreen.vue')),
   idle: withTabletWords(() => import('@/tablet/components/kiosk/KioskIdleDialog.vue')),
 }
 
@@ -47,6 +48,7 @@ export const PairingScreen = lazyScreen(LOADERS.pairing)
 export const MenuScreen = lazyScreen(LOADERS.menu)
 export const PayScreen = lazyScreen(LOADERS.pay)
 export const OrderThanks = lazyScreen(LOADERS.thanks)
+export const BillScreen = lazyScreen(LOADERS.bill)
 export const KioskIdleDialog = lazyScreen(LOADERS.idle)
 
 /** Runs when the page has nothing better to do (or soon, where requestIdleCallback is missing: older WebViews). */

@@ -3,12 +3,15 @@
 import type { CheckoutPhase } from './stores/checkout'
 
 /** What the diner sees; the pairing and loading screens come before any diner. */
-export type DinerScreen = 'attract' | 'menu' | 'pay' | 'thanks'
+export type DinerScreen = 'attract' | 'menu' | 'pay' | 'thanks' | 'bill'
 export type TabletScreen = DinerScreen | 'pairing' | 'loading'
 
-/** The screen follows the checkout: an order on its way or being paid shows the payment screen, a paid one the thanks. */
-export function screenOf (phase: CheckoutPhase, engaged: boolean): DinerScreen {
-  if (phase === 'paid') return 'thanks'
+/** The screen follows the checkout: an order on its way or being paid shows the payment screen, a paid one (or, in tab
+ * mode, one sent to the kitchen) the thanks.
+ * The table's bill opens over the menu or the thanks, never over an order being sent or paid. */
+export function screenOf (phase: CheckoutPhase, engaged: boolean, billOpen = false): DinerScreen {
+  if (billOpen && (phase === 'cart' || phase === 'paid' || phase === 'sent')) return 'bill'
+  if (phase === 'paid' || phase === 'sent') return 'thanks'
   if (phase !== 'cart') return 'pay'
   return engaged ? 'menu' : 'attract'
 }

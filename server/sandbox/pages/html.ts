@@ -83,6 +83,11 @@ export function buyerOf (request: FastifyRequest, reply: FastifyReply): string {
   const match = new RegExp(`(?:^|;\\s*)${BUYER_COOKIE}=(\\d+)`).exec(header)
   const existing = match?.[1]
   if (existing !== undefined && USER_ID_PATTERN.test(existing)) return existing
+  return switchBuyer(reply)
+}
+
+/** A new emulated Alipay account on this browser (a tester plays another diner without another browser). */
+export function switchBuyer (reply: FastifyReply): string {
   const buyerId = newUserId()
   reply.header('set-cookie', `${BUYER_COOKIE}=${buyerId}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`)
   return buyerId

@@ -106,6 +106,10 @@ export interface OrdersTable {
   cancel_reason: string | null
   created_at: string
   updated_at: string
+  /** The table's check it belongs to; null only for orders placed before checks existed. (006) */
+  check_id: string | null
+  /** The diner who placed it from their phone; null when placed on the table's tablet. (006) */
+  diner_id: string | null
 }
 
 export interface OrderLinesTable {
@@ -123,7 +127,8 @@ export interface OrderLinesTable {
 
 export interface PaymentsTable {
   id: string
-  order_id: string
+  /** The order it pays; null for a payment against a check. (nullable since 006) */
+  order_id: string | null
   method: string
   status: string
   amount: number
@@ -143,6 +148,11 @@ export interface PaymentsTable {
   unknown_since: string | null
   created_at: string
   updated_at: string
+  /** The check it pays (scope all / mine / even); null for a single order's payment. (006) */
+  check_id: string | null
+  scope: string | null
+  /** The buyer's open id, for trades created for a known buyer (alipay_jsapi). (006) */
+  buyer_open_id: string | null
 }
 
 export interface PaymentEventsTable {
@@ -180,6 +190,63 @@ export interface AlertsTable {
   acknowledged_by: string | null
 }
 
+export interface DinersTable {
+  id: string
+  alipay_user_id: string | null
+  alipay_open_id: string | null
+  created_at: string
+}
+
+export interface DinerSessionsTable {
+  token_hash: string
+  diner_id: string
+  table_id: string
+  created_at: string
+  expires_at: string
+}
+
+export interface OAuthStatesTable {
+  /** SHA-256 of the state value sent to Alipay. */
+  id: string
+  table_id: string
+  /** SHA-256 of the `tp_oauth` cookie of the browser that started the round trip. */
+  browser_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface ChecksTable {
+  id: string
+  table_id: string
+  status: string
+  /** The payment mode the check was opened in, kept until it closes. */
+  payment_mode: string
+  split_parts: number | null
+  split_base: number | null
+  /** When the running split's first part was asked for: its parts are the even payments since. */
+  split_started_at: string | null
+  opened_at: string
+  closed_at: string | null
+  close_reason: string | null
+  /** The staff member who closed it; null when it closed itself (fully paid). */
+  closed_by: string | null
+}
+
+export interface CheckDinersTable {
+  check_id: string
+  diner_id: string
+  number: number
+  joined_at: string
+}
+
+export interface PaymentOrdersTable {
+  payment_id: string
+  order_id: string
+  /** What of the order the payment covers (planned at creation, as applied once paid). */
+  amount: number
+}
+
 export interface Database {
   settings: SettingsTable
   staff: StaffTable
@@ -197,6 +264,12 @@ export interface Database {
   payment_events: PaymentEventsTable
   refunds: RefundsTable
   alerts: AlertsTable
+  diners: DinersTable
+  diner_sessions: DinerSessionsTable
+  oauth_states: OAuthStatesTable
+  checks: ChecksTable
+  check_diners: CheckDinersTable
+  payment_orders: PaymentOrdersTable
 }
 
 export type OrderRow = Selectable<OrdersTable>
@@ -207,3 +280,4 @@ export type StaffRow = Selectable<StaffTable>
 export type PaymentRow = Selectable<PaymentsTable>
 export type RefundRow = Selectable<RefundsTable>
 export type AlertRow = Selectable<AlertsTable>
+export type CheckRow = Selectable<ChecksTable>

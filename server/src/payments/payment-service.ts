@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import type { CommitGroup } from '../db/group-commit.js'
 import type { OrderRow, PaymentRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
-import type { AlipayGateway, QueryResult, TradeStatus } from '../alipay/gateway.js'
+import type { AlipayGateway, Buyer, GatewayResult, QueryResult, TradeStatus } from '../alipay/gateway.js'
 import { isPaidStatus } from '../alipay/gateway.js'
 import { parseAlipayTimestamp } from '../alipay/timestamp.js'
 import { crashPoint, type CrashPoint } from '../lib/crash-points.js'
@@ -14,6 +14,7 @@ import { TabletEventEnum } from '#shared/schemas/events.js'
 import type { Payment, PaymentStatus } from '#shared/schemas/payment.js'
 import { PaymentFailureCodeEnum } from '#shared/error-codes.js'
 import { OPEN_PAYMENT_STATUSES, OrderStatusEnum, PAYABLE_FROM_STATUSES } from '#shared/statuses.js'
+import type { PaymentMethod } from '#shared/schemas/payment.js'
 import { findOrderRow, updateOrderStatus } from '../repositories/orders.js'
 import { appendPaymentEvent, appendPaymentEvents, type EventSource, type PaymentEventInput } from '../repositories/payment-events.js'
 import {
@@ -24,6 +25,7 @@ import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
 import { assertPayableTotal } from './payable-total.js'
+import { applyCheckPayment, recordPlan, settleCheck, type CheckPaymentPlan } from '../services/check-ledger.js'
 
 export interface PaymentServiceDeps {
   db: Db
@@ -42,18 +44,43 @@ export interface PaymentServiceDeps {
   pollWhileWaitingMs?: number
   /** Automatic refunds (double payment, paid after cancel): the refund service. */
   refunds: AutoRefunds
+  /** Tells the table's screens that its check changed (a payment against it or one of its orders). */
+  checkChanged?: (checkId: string, tableId: string) => void
 }
 
 /** What markPaid needs of the refund service: record inside its transaction, send after the commit. */
 export interface AutoRefunds {
   /** Writes a refund of all that is left of the payment in `trx`; null when nothing is left. */
   recordRemainder: (trx: Db, paymentId: string, reason: string) => Promise<string | null>
+  /** Writes a refund of `amount` of the payment in `trx` (a check's overpaid part). */
+  record: (trx: Db, input: { paymentId: string, amount: number, reason: string, staffId: null, source: EventSource }) => Promise<string>
   /** Asks Alipay now; if this never happens (a crash), the reconciler sends the recorded refund. */
   execute: (refundId: string) => Promise<void>
 }
 
-/** What a precreate needs of its order. */
-type PrecreateOrder = Pick<OrderRow, 'id' | 'number' | 'total' | 'currency' | 'table_id'>
+/** What a new trade is for: a single order (QR on the tablet) or a check (scope all / mine / even). */
+interface TradeSpec {
+  method: PaymentMethod
+  subject: string
+  tableId: string
+  /** The buyer, for alipay_jsapi (trade.create); null for a QR (precreate). */
+  buyer: Buyer | null
+  /** Writes the payment row and what belongs with it, in the transaction that creates it; gives its amount. */
+  record: (trx: Db, row: NewPaymentFields) => Promise<number>
+}
+
+/** The columns every new payment row gets before Alipay hears of it. */
+type NewPaymentFields = Omit<PaymentRow, 'order_id' | 'check_id' | 'scope' | 'amount' | 'currency' | 'refunded_amount'>
+
+/** A check payment to start: who pays how, and the plan, made in the creation transaction. */
+export interface CheckTradeRequest {
+  method: PaymentMethod
+  tableId: string
+  subject: string
+  buyer: Buyer | null
+  /** Decides the amount (or refuses) inside the transaction that writes the row, so two diners cannot both take the same due. */
+  plan: (trx: Db) => Promise<CheckPaymentPlan>
+}
 
 /** What else a caller of applyTradeState knows. */
 export interface TradeStateContext {
@@ -126,62 +153,99 @@ export class PaymentService {
     return { payment: toPayment(last), created: true }
   }
 
-  private async precreateAttempt (order: PrecreateOrder): Promise<PaymentRow> {
-    const id = newId('pay')
-    // Held for the whole attempt: the reconciler must not settle a trade whose precreate is still in flight.
-    return this.serial(id, () => this.precreateLocked(id, order))
+  private async precreateAttempt (order: OrderRow): Promise<PaymentRow> {
+    return this.openTrade({
+      method: 'alipay_qr',
+      subject: subjectFor(this.deps.storeName, order.number),
+      tableId: order.table_id,
+      buyer: null,
+      record: async (trx, row) => {
+        await insertPayment(trx, { ...row, order_id: order.id, amount: order.total, currency: order.currency })
+        await appendPaymentEvent(trx, row.id, 'api', 'created', { amount: order.total, orderId: order.id })
+        return order.total
+      },
+    })
   }
 
-  private async precreateLocked (id: string, order: PrecreateOrder): Promise<PaymentRow> {
+  /**
+   * A payment against a table's check: one attempt (an unknown answer leaves the amount held until the
+   * reconciler settles it, so it is not retried here with a new out_trade_no as an order's QR is).
+   */
+  async startCheckPayment (request: CheckTradeRequest): Promise<Payment> {
+    const row = await this.openTrade({
+      method: request.method,
+      subject: request.subject,
+      tableId: request.tableId,
+      buyer: request.buyer,
+      record: async (trx, fields) => {
+        const plan = await request.plan(trx)
+        await insertPayment(trx, { ...fields, order_id: null, check_id: plan.checkId, scope: plan.scope, amount: plan.amount, currency: plan.currency })
+        await recordPlan(trx, fields.id, plan, fields.created_at)
+        await appendPaymentEvent(trx, fields.id, 'api', 'created', { amount: plan.amount, checkId: plan.checkId, scope: plan.scope, covers: plan.covers })
+        return plan.amount
+      },
+    })
+    if (row.status === 'unknown') throw new PaymentGatewayUnavailableError()
+    return toPayment(row)
+  }
+
+  private async openTrade (spec: TradeSpec): Promise<PaymentRow> {
+    const id = newId('pay')
+    // Held for the whole attempt: the reconciler must not settle a trade whose creation is still in flight.
+    return this.serial(id, () => this.openTradeLocked(id, spec))
+  }
+
+  private async openTradeLocked (id: string, spec: TradeSpec): Promise<PaymentRow> {
     const now = this.now()
     const createdAt = new Date(now).toISOString()
     // The row and its out_trade_no exist before Alipay hears of them, so a crash can always be reconciled.
-    await this.commits.run(async (trx) => {
-      await insertPayment(trx, {
-        id,
-        order_id: order.id,
-        method: 'alipay_qr',
-        status: 'creating',
-        amount: order.total,
-        currency: order.currency,
-        qr_code: null,
-        trade_no: null,
-        buyer_id: null,
-        expires_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
-        qr_deadline_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
-        failure_code: null,
-        paid_at: null,
-        next_check_at: isoAfter(now, this.pollMs),
-        unknown_since: null,
-        created_at: createdAt,
-        updated_at: createdAt,
-      })
-      await appendPaymentEvent(trx, id, 'api', 'created', { amount: order.total, orderId: order.id })
-    })
-    const result = await this.deps.gateway.precreate({
+    const amount = await this.commits.run(trx => spec.record(trx, {
+      id,
+      method: spec.method,
+      status: 'creating',
+      qr_code: null,
+      trade_no: null,
+      buyer_id: spec.buyer?.buyerId ?? null,
+      buyer_open_id: spec.buyer?.buyerOpenId ?? null,
+      expires_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
+      qr_deadline_at: isoAfter(now, this.deps.qrTimeoutS * 1000),
+      failure_code: null,
+      paid_at: null,
+      next_check_at: isoAfter(now, this.pollMs),
+      unknown_since: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    }))
+    const trade = {
       outTradeNo: id,
-      totalAmount: order.total,
-      subject: subjectFor(this.deps.storeName, order.number),
+      totalAmount: amount,
+      subject: spec.subject,
       timeoutMinutes: Math.max(MIN_ALIPAY_TIMEOUT_MINUTES, Math.ceil(this.deps.qrTimeoutS / 60) + 1),
-    })
+    }
+    const result: GatewayResult<{ qrCode?: string, tradeNo?: string }> = spec.buyer
+      ? await this.deps.gateway.create({ ...trade, ...spec.buyer })
+      : await this.deps.gateway.precreate(trade)
+    const kinds = spec.buyer
+      ? { success: 'trade-created', failure: 'create-failed', unknown: 'create-unknown' }
+      : { success: 'precreated', failure: 'precreate-failed', unknown: 'precreate-unknown' }
     let event: PaymentEventInput
     let patch: PaymentPatch
     if (result.outcome === 'success') {
-      event = { source: 'gateway', kind: 'precreated', detail: { qrCode: result.data.qrCode } }
-      patch = { status: 'waiting', qr_code: result.data.qrCode }
+      event = { source: 'gateway', kind: kinds.success, detail: spec.buyer ? { tradeNo: result.data.tradeNo } : { qrCode: result.data.qrCode } }
+      patch = spec.buyer ? { status: 'waiting', trade_no: result.data.tradeNo ?? null } : { status: 'waiting', qr_code: result.data.qrCode ?? null }
     } else if (result.outcome === 'failure') {
-      event = { source: 'gateway', kind: 'precreate-failed', detail: { code: result.code, subCode: result.subCode, subMsg: result.subMsg } }
+      event = { source: 'gateway', kind: kinds.failure, detail: { code: result.code, subCode: result.subCode, subMsg: result.subMsg } }
       patch = { status: 'failed', failure_code: result.subCode ?? result.code, next_check_at: null }
-      this.deps.log.warn({ paymentId: id, code: result.code, subCode: result.subCode }, 'precreate refused')
+      this.deps.log.warn({ paymentId: id, code: result.code, subCode: result.subCode }, `${spec.buyer ? 'create' : 'precreate'} refused`)
     } else {
       // Unknown: the trade may exist. It is abandoned (deadline now) so the reconciler queries and
       // cancels it, and the next attempt gets a new out_trade_no (docs/alipay.md, "Unknown outcomes and retries").
-      event = { source: 'gateway', kind: 'precreate-unknown', detail: { reason: result.reason, detail: result.detail, subCode: result.subCode } }
+      event = { source: 'gateway', kind: kinds.unknown, detail: { reason: result.reason, detail: result.detail, subCode: result.subCode } }
       patch = {
         status: 'unknown', unknown_since: new Date(this.now()).toISOString(), expires_at: new Date(this.now()).toISOString(),
         next_check_at: isoAfter(this.now(), this.pollMs),
       }
-      this.deps.log.warn({ paymentId: id, reason: result.reason }, 'precreate outcome unknown; retrying with a new out_trade_no')
+      this.deps.log.warn({ paymentId: id, reason: result.reason }, 'trade creation outcome unknown; retrying with a new out_trade_no')
     }
     // Alipay's answer and the state it moves the payment to commit together (one commit, shared with other payments').
     const row = await this.commits.run(async (trx) => {
@@ -193,7 +257,7 @@ export class PaymentService {
       await this.publish(id)
       return (await getPayment(this.db, id))!
     }
-    this.publishRow(row, order.table_id)
+    this.publishRow(row, spec.tableId)
     return row
   }
 
@@ -366,10 +430,12 @@ export class PaymentService {
   }
 
   /**
-   * Marks a payment paid, once. Its order becomes paid unless another payment already paid it or
-   * staff cancelled the order meanwhile: then this one is refunded automatically. The refund row and
-   * the alert commit in the same transaction as the payment, so a crash right after the commit loses
-   * neither (the reconciler sends the refund after a restart).
+   * Marks a payment paid, once. A single order's payment: the order becomes paid unless another payment
+   * already paid it or staff cancelled the order meanwhile, and then this one is refunded automatically. A
+   * check's payment settles what its orders owe; whatever the check did not owe any more (another diner
+   * paid first, staff closed the check) is refunded automatically. The refund row and the alert commit in
+   * the same transaction as the payment, so a crash right after the commit loses neither (the reconciler
+   * sends the refund after a restart).
    */
   async markPaid (paymentId: string, evidence: PaidEvidence, source: EventSource, cause?: PaymentEventInput): Promise<void> {
     const causes = cause ? [cause] : []
@@ -381,7 +447,8 @@ export class PaymentService {
         if (found) await appendPaymentEvents(trx, paymentId, causes)
         return null
       }
-      const { payment, tableId, orderStatus, otherPaidId: otherPaid } = found
+      const { payment, tableId, orderStatus, orderCheckId, otherPaidId: otherPaid } = found
+      const base = { payment, tableId, refundId: null, row: undefined, movedOrders: [] as string[], checkId: payment.check_id ?? orderCheckId }
       if (evidence.amount !== null && evidence.amount !== payment.amount) {
         // Alipay reports a different amount for our out_trade_no: never count it as paid; a person decides.
         await appendPaymentEvents(trx, paymentId, [...causes, { source, kind: 'amount-mismatch', detail: { ...evidence, expected: payment.amount } }])
@@ -389,9 +456,12 @@ export class PaymentService {
         const alert = await this.deps.alerts.isOpen(AlertKindEnum.AMOUNT_MISMATCH, paymentId, trx)
           ? null
           : await this.deps.alerts.record(trx, { kind: AlertKindEnum.AMOUNT_MISMATCH, paymentId, orderId: payment.order_id, detail: { expected: payment.amount, reported: evidence.amount, source } })
-        return { payment, kind: 'amount-mismatch' as const, alert, refundId: null, row: undefined, tableId }
+        return { ...base, kind: 'amount-mismatch' as const, alert }
       }
+      // A check's payment is applied to what the check owed before it is marked paid (it must not count itself).
+      const applied = payment.check_id !== null ? await applyCheckPayment(trx, payment) : null
       const paidAt = paidInstant(evidence, this.now())
+      const at = new Date(this.now()).toISOString()
       await appendPaymentEvents(trx, paymentId, [...causes, { source, kind: 'paid', detail: { ...evidence, previousStatus: payment.status } }])
       // Read in this transaction above, so the compare-and-set holds; the row comes back for publishing.
       const row = await updatePaymentReturning(trx, paymentId, PAYABLE_FROM_STATUSES, {
@@ -403,15 +473,31 @@ export class PaymentService {
         unknown_since: null,
         failure_code: null,
       })
-      const refundOwed = async (kind: 'double' | 'order-cancelled', alertInput: AlertInput, reason: string) => ({
-        payment,
+      const refundOwed = async (kind: 'double' | 'order-cancelled', alertInput: AlertInput, reason: string, amount?: number) => ({
+        ...base,
         kind,
         alert: await this.deps.alerts.record(trx, alertInput),
-        refundId: await this.deps.refunds.recordRemainder(trx, paymentId, reason),
+        refundId: amount === undefined
+          ? await this.deps.refunds.recordRemainder(trx, paymentId, reason)
+          : await this.deps.refunds.record(trx, { paymentId, amount, reason, staffId: null, source: 'reconciler' }),
         // Recording the refund may touch the payment row again: it is read back after the commit.
         row: undefined,
-        tableId,
+        ...(base.checkId ? await settleCheck(trx, base.checkId, at) : {}),
       })
+      if (applied) {
+        if (applied.excess > 0) {
+          // Paid + pending never exceed the total when a payment is created; this is a race at Alipay
+          // (two diners paying the same due) or a check staff closed meanwhile: the surplus goes back.
+          return refundOwed('double', {
+            kind: AlertKindEnum.DOUBLE_PAYMENT, paymentId, orderId: null, detail: { checkId: payment.check_id, amount: payment.amount, overpaid: applied.excess },
+          }, 'Paid more than the check owed', applied.excess)
+        }
+        const settled = await settleCheck(trx, payment.check_id!, at)
+        const alert = paidLate(payment, paidAt)
+          ? await this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: null, detail: { previousStatus: payment.status, amount: payment.amount, checkId: payment.check_id } })
+          : null
+        return { ...base, ...settled, kind: 'paid' as const, alert, row }
+      }
       // Past `placed` with no paid trade (and not cancelled): staff took the money at the counter.
       if (otherPaid || (orderStatus !== OrderStatusEnum.PLACED && orderStatus !== OrderStatusEnum.CANCELLED)) {
         return refundOwed('double', {
@@ -423,11 +509,13 @@ export class PaymentService {
           kind: AlertKindEnum.PAID_AFTER_CANCEL, paymentId, orderId: payment.order_id, detail: { amount: payment.amount },
         }, 'Order was cancelled before payment arrived')
       }
-      await updateOrderStatus(trx, payment.order_id, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, new Date(this.now()).toISOString(), null)
+      await updateOrderStatus(trx, payment.order_id!, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, at, null)
+      // The order's check may owe nothing now (pay-first: it closes itself).
+      const settled = orderCheckId ? await settleCheck(trx, orderCheckId, at) : {}
       const alert = paidLate(payment, paidAt)
         ? await this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { previousStatus: payment.status, amount: payment.amount } })
         : null
-      return { payment, kind: 'paid' as const, alert, refundId: null, row, tableId }
+      return { ...base, ...settled, kind: 'paid' as const, alert, row }
     })
     if (!outcome) return
     const { payment, alert, refundId, row, tableId } = outcome
@@ -438,11 +526,13 @@ export class PaymentService {
       return
     }
     crashPoint(CRASH_AFTER_PAID[outcome.kind])
-    this.deps.log.info({ paymentId, orderId: payment.order_id, source, kind: outcome.kind }, 'payment paid')
+    this.deps.log.info({ paymentId, orderId: payment.order_id, checkId: outcome.checkId, source, kind: outcome.kind }, 'payment paid')
     if (alert) this.deps.alerts.announce(alert)
     if (row) this.publishRow(row, tableId)
     else await this.publish(paymentId)
-    await this.deps.orderChanged(payment.order_id)
+    const changedOrders = new Set([...(payment.order_id ? [payment.order_id] : []), ...outcome.movedOrders])
+    for (const orderId of changedOrders) await this.deps.orderChanged(orderId)
+    if (outcome.checkId) this.deps.checkChanged?.(outcome.checkId, tableId)
     if (refundId) await this.deps.refunds.execute(refundId)
   }
 
@@ -457,6 +547,8 @@ export class PaymentService {
     const payment = toPayment(row)
     this.deps.events.toTablets({ kind: 'table', tableId }, TabletEventEnum.PAYMENT_UPDATED, payment)
     this.deps.events.toStaff(TabletEventEnum.PAYMENT_UPDATED, payment)
+    // What a check's payment holds or has paid is part of the check every screen at the table shows.
+    if (row.check_id !== null) this.deps.checkChanged?.(row.check_id, tableId)
   }
 }
 

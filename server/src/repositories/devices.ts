@@ -11,6 +11,7 @@ export const PAIRING_CODE_TTL_MS = 10 * 60_000
 
 export interface DeviceWithTable extends DeviceRow {
   table_label: string | null
+  table_code: string | null
 }
 
 export interface PairingCode {
@@ -40,7 +41,7 @@ function withTable (db: Db) {
   return db.selectFrom('devices')
     .leftJoin('tables', 'tables.id', 'devices.table_id')
     .selectAll('devices')
-    .select('tables.label as table_label')
+    .select(['tables.label as table_label', 'tables.code as table_code'])
 }
 
 export async function findDevice (db: Db, id: string): Promise<DeviceWithTable | null> {

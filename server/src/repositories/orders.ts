@@ -32,6 +32,10 @@ export interface NewOrder {
   requestHash: string
   deviceId: string | null
   tableId: string
+  /** The table's open check the order joins. */
+  checkId: string
+  /** The diner who placed it from their phone; null for the table's tablet. */
+  dinerId: string | null
   /** `placed` (to be paid) or, for an order with nothing to pay, `paid` at once. */
   status: OrderStatus
   subtotal: number
@@ -78,7 +82,7 @@ export function toOrder (row: OrderRow, tableLabel: string, lines: readonly Orde
 }
 
 /** Orders with their lines, table labels and payments, in the order of `rows`; four queries in all. */
-async function assemble (db: Db, rows: readonly OrderRow[]): Promise<Order[]> {
+export async function assemble (db: Db, rows: readonly OrderRow[]): Promise<Order[]> {
   if (rows.length === 0) return []
   const ids = rows.map(row => row.id)
   const lineRows = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('order_id').orderBy('line_no').execute()
@@ -125,9 +129,15 @@ export async function findOrderRow (db: Db, id: string): Promise<OrderRow | null
 /** Run on every order placed, so built once (the repeat check). */
 const orderByClientId = reusableQuery((db, { deviceId, clientOrderId }: { deviceId: string, clientOrderId: string }) =>
   db.selectFrom('orders').selectAll().where('device_id', '=', deviceId).where('client_order_id', '=', clientOrderId))
+const dinerOrderByClientId = reusableQuery((db, { dinerId, clientOrderId }: { dinerId: string, clientOrderId: string }) =>
+  db.selectFrom('orders').selectAll().where('diner_id', '=', dinerId).where('client_order_id', '=', clientOrderId))
 
-export async function findOrderByClientId (db: Db, deviceId: string, clientOrderId: string): Promise<OrderRow | null> {
-  return (await orderByClientId(db, { deviceId, clientOrderId })).rows[0] ?? null
+/** Who placed an order, for its clientOrderId: a tablet's ids and a phone's are separate spaces. */
+export type OrderSource = { deviceId: string, dinerId?: null } | { dinerId: string, deviceId?: null }
+
+export async function findOrderByClientId (db: Db, source: OrderSource, clientOrderId: string): Promise<OrderRow | null> {
+  if (source.dinerId) return (await dinerOrderByClientId(db, { dinerId: source.dinerId, clientOrderId })).rows[0] ?? null
+  return (await orderByClientId(db, { deviceId: source.deviceId!, clientOrderId })).rows[0] ?? null
 }
 
 /** The next short order number, in one statement; call it inside the transaction that inserts the order. */
@@ -158,6 +168,8 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder
     cancel_reason: null,
     created_at: order.createdAt,
     updated_at: order.createdAt,
+    check_id: order.checkId,
+    diner_id: order.dinerId,
   }
   const lines = order.lines.map((line, index): OrderLineRow => ({
     order_id: order.id,

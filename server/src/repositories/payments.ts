@@ -10,6 +10,7 @@ export function toPayment (row: PaymentRow): Payment {
   return {
     id: row.id,
     orderId: row.order_id,
+    checkId: row.check_id,
     method: row.method,
     status: row.status as PaymentStatus,
     amount: row.amount,
@@ -28,37 +29,50 @@ export async function getPayment (db: Db, id: string): Promise<PaymentRow | unde
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** The payment with the table of its order: who may see it, and where its updates go. */
+/** The payment with its table (its order's, or its check's): who may see it, and where its updates go. */
 export async function getPaymentWithTable (db: Db, id: string): Promise<{ payment: PaymentRow, tableId: string } | undefined> {
-  const row = await db.selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.order_id')
-    .selectAll('payments').select('orders.table_id as table_id').where('payments.id', '=', id).executeTakeFirst()
-  if (!row) return undefined
+  const row = await db.selectFrom('payments')
+    .leftJoin('orders', 'orders.id', 'payments.order_id')
+    .leftJoin('checks', 'checks.id', 'payments.check_id')
+    .selectAll('payments')
+    .select(eb => eb.fn.coalesce('orders.table_id', 'checks.table_id').as('table_id'))
+    .where('payments.id', '=', id).executeTakeFirst()
+  if (!row || row.table_id === null) return undefined
   const { table_id: tableId, ...payment } = row
   return { payment, tableId }
 }
 
 /**
- * What marking a payment paid reads, in one statement: the payment, its order's table and status,
- * and another payment of that order that took the money and still holds some of it, if any.
+ * What marking a payment paid reads, in one statement: the payment, its table, and for a single order's
+ * payment that order's status and check, and another payment of that order that took the money and still
+ * holds some of it, if any. A check's payment has no order: its order fields are null.
  */
 export interface PaymentToSettle {
   payment: PaymentRow
   tableId: string
-  orderStatus: OrderStatus
+  orderStatus: OrderStatus | null
+  /** The check the payment's order belongs to (a single order's payment), else null. */
+  orderCheckId: string | null
   otherPaidId: string | null
 }
 
 export async function getPaymentToSettle (db: Db, id: string): Promise<PaymentToSettle | undefined> {
-  const row = await db.selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.order_id')
+  const row = await db.selectFrom('payments')
+    .leftJoin('orders', 'orders.id', 'payments.order_id')
+    .leftJoin('checks', 'checks.id', 'payments.check_id')
     .selectAll('payments')
-    .select(['orders.table_id as table_id', 'orders.status as order_status'])
+    .select(eb => [
+      eb.fn.coalesce('orders.table_id', 'checks.table_id').as('table_id'),
+      'orders.status as order_status',
+      'orders.check_id as order_check_id',
+    ])
     .select(eb => eb.selectFrom('payments as other').select('other.id')
       .whereRef('other.order_id', '=', 'payments.order_id').whereRef('other.id', '!=', 'payments.id')
       .where('other.status', 'in', REFUNDABLE_PAYMENT_STATUSES).limit(1).as('other_paid_id'))
     .where('payments.id', '=', id).executeTakeFirst()
-  if (!row) return undefined
-  const { table_id: tableId, order_status: orderStatus, other_paid_id: otherPaidId, ...payment } = row
-  return { payment, tableId, orderStatus: orderStatus as OrderStatus, otherPaidId: otherPaidId ?? null }
+  if (!row || row.table_id === null) return undefined
+  const { table_id: tableId, order_status: orderStatus, order_check_id: orderCheckId, other_paid_id: otherPaidId, ...payment } = row
+  return { payment, tableId, orderStatus: (orderStatus ?? null) as OrderStatus | null, orderCheckId: orderCheckId ?? null, otherPaidId: otherPaidId ?? null }
 }
 
 /** Payments of many orders at once, for order lists. */
@@ -67,6 +81,7 @@ export async function paymentsOfOrders (db: Db, orderIds: readonly string[]): Pr
   if (orderIds.length === 0) return byOrder
   const rows = await db.selectFrom('payments').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute()
   for (const row of rows) {
+    if (row.order_id === null) continue
     const list = byOrder.get(row.order_id) ?? []
     list.push(toPayment(row))
     byOrder.set(row.order_id, list)
@@ -116,6 +131,7 @@ export interface PaymentPatch {
   qr_code?: string | null
   trade_no?: string | null
   buyer_id?: string | null
+  buyer_open_id?: string | null
   expires_at?: string | null
   failure_code?: string | null
   paid_at?: string | null

@@ -128,6 +128,9 @@ export async function removeTable (db: Db, id: string): Promise<boolean> {
     if (!row) return false
     const referenced = await trx.selectFrom('orders').select('id').where('table_id', '=', id).executeTakeFirst()
     if (!referenced) {
+      // Phones that only signed in (no order yet) leave sessions and sign-in states behind: they go with the table.
+      await trx.deleteFrom('diner_sessions').where('table_id', '=', id).execute()
+      await trx.deleteFrom('oauth_states').where('table_id', '=', id).execute()
       await trx.deleteFrom('tables').where('id', '=', id).execute()
       return true
     }

@@ -20,6 +20,10 @@ import payments from './api/payments/index.js'
 import alipayNotify from './api/alipay/index.js'
 import staffPayments from './api/staff/payments/index.js'
 import staffAlerts from './api/staff/alerts/index.js'
+import table from './api/table/index.js'
+import staffTableCheck from './api/staff/tables/check.js'
+import staffSettings from './api/staff/settings/index.js'
+import phoneEntry from './t/index.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
@@ -42,6 +46,11 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(alipayNotify, { prefix: '/api/alipay' })
   await fastify.register(staffPayments, { prefix: '/api/staff/payments' })
   await fastify.register(staffAlerts, { prefix: '/api/staff/alerts' })
+  await fastify.register(table, { prefix: '/api/table' })
+  await fastify.register(staffTableCheck, { prefix: '/api/staff/tables' })
+  await fastify.register(staffSettings, { prefix: '/api/staff/settings' })
+  // The diner's phone enters here (HTML pages and redirects, not the JSON API).
+  await fastify.register(phoneEntry, { prefix: '/t' })
 }
 
 export default routes

@@ -16,7 +16,7 @@ import type { Device, DeviceMe, StoreInfo } from '#shared/schemas/device.js'
 export interface DeviceServiceDeps {
   db: Db
   events: EventHub
-  config: Pick<AppConfig, 'store'>
+  config: Pick<AppConfig, 'store' | 'publicUrl'>
   devicePresence: Pick<DevicePresence, 'isOnline'>
 }
 
@@ -30,6 +30,10 @@ export async function deviceMe (deps: DeviceServiceDeps, row: DeviceWithTable): 
   const me: DeviceMe = { deviceId: row.id, name: row.name, status: deviceStatus(row), store: storeInfo(deps) }
   if (row.table_id && row.table_label !== null) {
     me.table = { id: row.table_id, label: row.table_label }
+    if (row.table_code !== null) {
+      me.table.code = row.table_code
+      me.table.phoneUrl = `${deps.config.publicUrl}/t/${encodeURIComponent(row.table_code)}`
+    }
   } else {
     const code = await ensurePairingCode(deps.db, row.id)
     me.pairingCode = code.code

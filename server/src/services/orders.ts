@@ -10,11 +10,15 @@ import { newId, nowIso, sha256 } from '../lib/tokens.js'
 import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError, OrderIdReusedError, OrderRejectedError, OrderTotalTooLargeError } from '../errors.js'
 import { loadItemsById } from '../repositories/menu.js'
 import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNumber, toOrder, updateOrderStatus, type StoredOrder } from '../repositories/orders.js'
+import { findCheck, joinCheck, openCheckFor } from '../repositories/checks.js'
+import { currentPaymentMode } from './payment-mode.js'
+import { publishCheckChanged } from './check-events.js'
 import { formatMoney } from '#shared/money.js'
 import { isWithinOrderLimit, MAX_ORDER_TOTAL, needsNoPayment, priceLine, priceOrder, type PricingProblem } from '#shared/pricing.js'
 import type { MenuItem } from '#shared/schemas/menu.js'
 import { StaffEventEnum, TabletEventEnum } from '#shared/schemas/events.js'
 import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type OrderStatus } from '#shared/schemas/order.js'
+import { PaymentModeEnum } from '#shared/schemas/check.js'
 
 /** What the order services use; the app provides each under the same name. */
 export interface OrderServiceDeps {
@@ -22,17 +26,17 @@ export interface OrderServiceDeps {
   /** The database's shared commit group: orders placed together (and other writes) commit once. */
   commits: CommitGroup
   events: EventHub
-  config: Pick<AppConfig, 'store'>
+  config: Pick<AppConfig, 'store' | 'paymentMode'>
   /** Open QR payments of an order paid at the counter or cancelled are abandoned. */
   payments: Pick<PaymentService, 'abandonOpenPayments'>
 }
 
-export interface OrderPlacer {
-  deviceId: string
+/** Who places the order: the table's tablet, or a diner's phone (the order is attributed to the diner). */
+export type OrderPlacer = {
   tableId: string
-  /** The table's label as read with the device, for the order handed back without reading it again. */
+  /** The table's label as read with the session, for the order handed back without reading it again. */
   tableLabel: string
-}
+} & ({ deviceId: string, dinerId: null } | { dinerId: string, deviceId: null })
 
 export interface PlacedOrder {
   order: Order
@@ -82,7 +86,7 @@ function rejection (problems: LineProblem[]): OrderRejectedError {
 
 /** The earlier order with this clientOrderId, if the body is the same; 409 if it is not. */
 async function repeated (db: Db, placer: OrderPlacer, body: CreateOrder, hash: string): Promise<string | null> {
-  const existing = await findOrderByClientId(db, placer.deviceId, body.clientOrderId)
+  const existing = await findOrderByClientId(db, placer.dinerId !== null ? { dinerId: placer.dinerId } : { deviceId: placer.deviceId }, body.clientOrderId)
   if (!existing) return null
   if (existing.request_hash !== hash) throw new OrderIdReusedError()
   return existing.id
@@ -94,7 +98,7 @@ async function repeated (db: Db, placer: OrderPlacer, body: CreateOrder, hash: s
  */
 export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, body: CreateOrder): Promise<PlacedOrder> {
   const hash = orderRequestHash(body)
-  let outcome: { id: string, stored?: StoredOrder }
+  let outcome: { id: string, stored?: StoredOrder, dinerJoined?: boolean }
   try {
     // In the shared group each order is a savepoint after the ones queued before it, so a repeat in the
     // same batch finds the first one here; events go out only once the commit holding the order resolves.
@@ -107,6 +111,10 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
       // Refused before anything is stored: such an order could never be paid.
       if (!isWithinOrderLimit(priced.totals.total)) throw new OrderTotalTooLargeError(formatMoney(MAX_ORDER_TOTAL, deps.config.store.currency, 'en'))
       const id = newId('ord')
+      const createdAt = nowIso()
+      // The order joins the table's open check (or opens it) in its own transaction: never an order without one.
+      const check = await openCheckFor(trx, placer.tableId, await currentPaymentMode(trx, deps.config.paymentMode), createdAt)
+      const joined = placer.dinerId !== null ? await joinCheck(trx, check.id, placer.dinerId, createdAt) : null
       const stored = await insertOrder(trx, {
         id,
         number: await nextOrderNumber(trx),
@@ -114,16 +122,18 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
         requestHash: hash,
         deviceId: placer.deviceId,
         tableId: placer.tableId,
+        checkId: check.id,
+        dinerId: placer.dinerId,
         // Pay-first: an order of free dishes has nothing to pay, so it goes to the kitchen as paid.
         status: needsNoPayment(priced.totals) ? OrderStatusEnum.PAID : OrderStatusEnum.PLACED,
         subtotal: priced.totals.subtotal,
         total: priced.totals.total,
         currency: deps.config.store.currency,
         note: cleanNote(body.note),
-        createdAt: nowIso(),
-        lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: null })),
+        createdAt,
+        lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: placer.dinerId })),
       })
-      return { id, stored }
+      return { id, stored, dinerJoined: joined?.joined ?? false }
     })
   } catch (error) {
     // Another request with the same clientOrderId committed first (possible on PostgreSQL, where
@@ -143,6 +153,7 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
   const order = toOrder(outcome.stored.row, placer.tableLabel, outcome.stored.lines, [])
   deps.events.toStaff(StaffEventEnum.ORDER_CREATED, order)
   deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
+  publishCheckChanged(deps.events, order.tableId, outcome.stored.row.check_id!)
   return { order, created: true }
 }
 
@@ -156,7 +167,8 @@ export async function changeOrderStatus (deps: OrderServiceDeps, id: string, cha
   const row = await findOrderRow(deps.db, id)
   if (!row) throw new NotFoundError('Order')
   const from = row.status as OrderStatus
-  if (!canTransition(from, change.status)) throw new InvalidTransitionError(from, change.status)
+  const check = row.check_id ? await findCheck(deps.db, row.check_id) : undefined
+  if (!canTransition(from, change.status, { tab: check?.payment_mode === PaymentModeEnum.TAB })) throw new InvalidTransitionError(from, change.status)
   const cancelling = change.status === OrderStatusEnum.CANCELLED
   const reason = change.reason?.trim() ?? ''
   if (cancelling && !reason) throw new CancelReasonRequiredError()
@@ -166,11 +178,13 @@ export async function changeOrderStatus (deps: OrderServiceDeps, id: string, cha
     const now = await findOrderRow(deps.db, id)
     throw new InvalidTransitionError(now?.status ?? from, change.status)
   }
-  // Paid at the counter or cancelled: the QR still showing on the tablet must not take money too.
-  if (from === OrderStatusEnum.PLACED) await deps.payments.abandonOpenPayments(id)
+  // Paid at the counter or cancelled: the QR still showing on the tablet must not take money too (in tab
+  // mode an order also leaves `placed` for the kitchen: its check is still paid at the end).
+  if (from === OrderStatusEnum.PLACED && change.status !== OrderStatusEnum.PREPARING) await deps.payments.abandonOpenPayments(id)
   const order = await loadOrder(deps.db, id)
   if (!order) throw new NotFoundError('Order')
   deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
   deps.events.toStaff(StaffEventEnum.ORDER_UPDATED, order)
+  if (row.check_id) publishCheckChanged(deps.events, order.tableId, row.check_id)
   return order
 }

@@ -61,7 +61,7 @@ describe('kiosk static files', () => {
     for (const [url, type, source] of [
       ['/', /^text\/html/, 'index.html'],
       ['/staff', /^text\/html/, 'index.html'],
-      ['/t/table-1', /^text\/html/, 'index.html'],
+      ['/t/table-1/menu', /^text\/html/, 'index.html'],
       ['/sw.js', /^(text|application)\/javascript/, 'sw.js'],
       ['/manifest.webmanifest', /^application\/manifest\+json/, 'manifest.webmanifest'],
     ] as const) {

@@ -50,11 +50,14 @@ describe('POST /api/orders', () => {
     const first = await placeOrder(app, tablet.cookie)
     const second = await placeOrder(app, tablet.cookie)
     expect([first.number, second.number]).toEqual([1, 2])
+    // Each order also changes the table's check (the first one opens it), which every screen at the table hears.
     expect(events.map(event => [event.event, event.audience])).toEqual([
       ['order.created', { kind: 'staff' }],
       ['order.updated', { kind: 'table', tableId: tablet.table.id }],
+      ['check.updated', { kind: 'table', tableId: tablet.table.id }],
       ['order.created', { kind: 'staff' }],
       ['order.updated', { kind: 'table', tableId: tablet.table.id }],
+      ['check.updated', { kind: 'table', tableId: tablet.table.id }],
     ])
     expect(events[0]!.data).toEqual(first)
   })

@@ -184,7 +184,7 @@ describe('PATCH /api/staff/devices/:id', () => {
     expect(response.json()).toMatchObject({ name: 'Corner', status: 'paired', table: { id: target.id, label: 'Terrace' } })
     expect(seen.find(event => event.audience.kind === 'device')?.data).toMatchObject({ name: 'Corner', table: { id: target.id, label: 'Terrace' } })
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
-    expect(me.json().table).toEqual({ id: target.id, label: 'Terrace' })
+    expect(me.json().table).toEqual({ id: target.id, label: 'Terrace', code: target.code, phoneUrl: `http://127.0.0.1:8080/t/${target.code}` })
   })
 
   it('renames an unpaired tablet but will not move it without its code', async () => {

@@ -11,13 +11,13 @@ afterAll(async () => { await sandbox.app.close() })
 const call = (method: string, biz: Record<string, unknown> | undefined, params: Record<string, string> = {}) =>
   callGateway(sandbox, method, biz, { now: clock.now(), params })
 
-/** Opens the authorization page, taps Allow, and returns where Alipay sends the buyer back. */
-async function authorize (state = 'table-7', cookie?: string): Promise<{ redirect: URL, cookie: string }> {
+/** Opens the authorization page, taps Allow (or another of its links), and returns where Alipay sends the buyer back. */
+async function authorize (state = 'table-7', cookie?: string, testId = 'sandbox-oauth-allow'): Promise<{ redirect: URL, cookie: string }> {
   const query = new URLSearchParams({ app_id: APP_ID, scope: 'auth_base', redirect_uri: 'http://192.0.2.10:8080/auth/alipay/callback', state })
   const page = await openPage(`${sandbox.base}/oauth/authorize?${query}`, 'GET', cookie)
   expect(page.status).toBe(200)
   const buyerCookie = cookie ?? (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const href = /href="([^"]+)" data-testid="sandbox-oauth-allow"/.exec(page.html)?.[1]?.replaceAll('&amp;', '&')
+  const href = new RegExp(`href="([^"]+)" data-testid="${testId}"`).exec(page.html)?.[1]?.replaceAll('&amp;', '&')
   expect(href).toBeTruthy()
   const allow = await openPage(new URL(href ?? '', `${sandbox.base}/oauth/authorize`).href, 'GET', buyerCookie)
   expect(allow.status).toBe(302)
@@ -55,6 +55,50 @@ describe('authorization and alipay.system.oauth.token', () => {
     const [a, b, c] = [await userOf(first.redirect), await userOf(again.redirect), await userOf(other.redirect)]
     expect(a).toBe(b)
     expect(c).not.toBe(a)
+  })
+
+  it('answers only user_id, or only open_id, as the tester chose for the app, also on refresh', async () => {
+    const token = async (testId: string) => {
+      const { redirect } = await authorize('kinds', undefined, testId)
+      return call('alipay.system.oauth.token', undefined, { grant_type: 'authorization_code', code: redirect.searchParams.get('auth_code') ?? '' })
+    }
+    const userIdOnly = await token('sandbox-oauth-allow-user-id')
+    expect(userIdOnly.node.user_id).toMatch(/^2088\d{12}$/)
+    expect(userIdOnly.node).not.toHaveProperty('open_id')
+    expect(answerVerifies(userIdOnly)).toBe(true)
+    const openIdOnly = await token('sandbox-oauth-allow-open-id')
+    expect(openIdOnly.node.open_id).toMatch(/^0[A-Za-z0-9_-]{42}$/)
+    expect(openIdOnly.node).not.toHaveProperty('user_id')
+    const refreshed = await call('alipay.system.oauth.token', undefined, { grant_type: 'refresh_token', refresh_token: String(openIdOnly.node.refresh_token) })
+    expect(refreshed.node.open_id).toBe(openIdOnly.node.open_id)
+    expect(refreshed.node).not.toHaveProperty('user_id')
+
+    // A trade for the buyer named by that open id alone.
+    const no = outTradeNo()
+    const created = await call('alipay.trade.create', { out_trade_no: no, total_amount: '3.00', subject: 'Tea', buyer_open_id: openIdOnly.node.open_id, product_code: 'JSAPI_PAY' })
+    expect(created.node).toMatchObject({ code: '10000', out_trade_no: no })
+  })
+
+  it('lets the tester switch to another Alipay account on the page', async () => {
+    const first = await authorize('a')
+    const page = await openPage(`${sandbox.base}/oauth/authorize?${new URLSearchParams({ app_id: APP_ID, redirect_uri: 'http://192.0.2.10:8080/cb', state: 's' })}`, 'GET', first.cookie)
+    const shown = /data-testid="sandbox-oauth-buyer">(\d+)</.exec(page.html)?.[1]
+    expect(`sandbox_buyer=${shown}`).toBe(first.cookie)
+    const switchHref = /href="([^"]+)" data-testid="sandbox-oauth-switch-buyer"/.exec(page.html)?.[1]?.replaceAll('&amp;', '&') ?? ''
+    expect(switchHref).toContain('buyer=new')
+    const switched = await openPage(new URL(switchHref, `${sandbox.base}/oauth/authorize`).href, 'GET', first.cookie)
+    const newCookie = (switched.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    expect(newCookie).toMatch(/^sandbox_buyer=2088\d{12}$/)
+    expect(newCookie).not.toBe(first.cookie)
+    // The page's own links do not carry the switch on: Allow keeps the new account.
+    expect(switched.html).not.toMatch(/allow\?[^"]*buyer=new/)
+  })
+
+  it('goes back without an auth_code when the buyer cancels', async () => {
+    const { redirect } = await authorize('table-9', undefined, 'sandbox-oauth-deny')
+    expect(redirect.origin + redirect.pathname).toBe('http://192.0.2.10:8080/auth/alipay/callback')
+    expect(redirect.searchParams.get('state')).toBe('table-9')
+    expect(redirect.searchParams.get('auth_code')).toBeNull()
   })
 
   it('refuses an expired code', async () => {

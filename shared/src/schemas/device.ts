@@ -15,7 +15,14 @@ export const StoreInfoSchema = Type.Object({
 })
 export type StoreInfo = Static<typeof StoreInfoSchema>
 
-export const DeviceTableSchema = Type.Object({ id: IdSchema, label: Type.String() })
+export const DeviceTableSchema = Type.Object({
+  id: IdSchema,
+  label: Type.String(),
+  /** The table's public code (its phone-ordering link /t/<code>), for the tablet's "Order on your phone" QR. */
+  code: Type.Optional(Type.String()),
+  /** That link under the server's public address (PUBLIC_URL), which phones and Alipay's redirect reach. */
+  phoneUrl: Type.Optional(Type.String()),
+})
 
 export const RegisterDeviceSchema = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),

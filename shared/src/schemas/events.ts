@@ -8,6 +8,8 @@ export const TabletEventEnum = {
   DEVICE_CHANGED: 'device.changed',
   ORDER_UPDATED: 'order.updated',
   PAYMENT_UPDATED: 'payment.updated',
+  /** The table's check changed (an order, a payment, a diner joined, closed): read it again. */
+  CHECK_UPDATED: 'check.updated',
   RESYNC: 'resync',
 } as const
 export type TabletEvent = typeof TabletEventEnum[keyof typeof TabletEventEnum]
@@ -33,12 +35,16 @@ export interface MenuChangedEvent { version: string }
 /** `resync`: the server could not replay what a resuming stream missed; reload what is shown. */
 export interface ResyncEvent { reason: string }
 
-/** The data of each event a tablet receives (/api/events). */
+/** `check.updated`: which check changed (`GET /api/table/check` answers it, worded for the asker). */
+export interface CheckUpdatedEvent { checkId: string }
+
+/** The data of each event a tablet or a diner's phone receives (/api/events). */
 export interface TabletEventPayloads {
   'menu.changed': MenuChangedEvent
   'device.changed': DeviceMe
   'order.updated': Order
   'payment.updated': Payment
+  'check.updated': CheckUpdatedEvent
   resync: ResyncEvent
 }
 

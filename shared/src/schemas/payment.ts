@@ -14,6 +14,7 @@ export const PaymentMethodEnum = {
 } as const
 export type PaymentMethod = typeof PaymentMethodEnum[keyof typeof PaymentMethodEnum]
 
+/** `POST /api/orders/:id/payments` (one order; a phone's check is paid through `/api/table/check/payments`). */
 export const CreatePaymentSchema = Type.Object({
   method: Type.Enum(Object.values(PaymentMethodEnum)),
 }, { additionalProperties: false })
@@ -32,7 +33,10 @@ export type Refund = Static<typeof RefundSchema>
 
 export const PaymentSchema = Type.Object({
   id: IdSchema,
-  orderId: IdSchema,
+  /** The order it pays, or null for a payment against the table's check (`checkId`). */
+  orderId: Type.Union([IdSchema, Type.Null()]),
+  /** The check it pays (scope all / mine / even), or null for a single order's payment. */
+  checkId: Type.Union([IdSchema, Type.Null()]),
   method: Type.String(),
   status: Type.Enum(PAYMENT_STATUSES),
   amount: MoneySchema,

@@ -1,5 +1,7 @@
-// The staff console's endpoints: session, members and login lockouts, tables, devices, orders, menu (sold-out and editing), payments, alerts.
+// The staff console's endpoints: session, members and login lockouts, tables and their checks, devices, orders, menu (sold-out and
+// editing), payments, alerts, settings.
 import type { Alert, AlertPage } from '@shared/schemas/alert'
+import type { PaymentModeSetting } from '@shared/schemas/check'
 import type { Device, PairDevice, UpdateDevice } from '@shared/schemas/device'
 import type {
   Category, CreateCategory, CreateMenuItem, Menu, MenuItem, MenuOption, ReorderItems, UpdateCategory, UpdateMenuItem,
@@ -69,6 +71,10 @@ export function updateTable (id: string, body: UpdateTable): Promise<Table> {
 }
 export function removeTable (id: string): Promise<unknown> {
   return request('DELETE', `/api/staff/tables/${at(id)}`)
+}
+/** Closes the table's open check; refused (409 CHECK_NOT_SETTLED) while something is due unless a reason is given. */
+export function closeTableCheck (tableId: string, reason?: string): Promise<unknown> {
+  return request('POST', `/api/staff/tables/${at(tableId)}/check/close`, { body: reason ? { reason } : {} })
 }
 
 // Devices
@@ -148,6 +154,14 @@ export function refundPayment (id: string, body: CreateRefund): Promise<Refund> 
 }
 export function requeryPayment (id: string): Promise<Payment> {
   return request('POST', `/api/staff/payments/${at(id)}/query`, { body: {} })
+}
+
+// Settings: how tables pay (before the kitchen, or at the end); managers change it
+export function readPaymentMode (): Promise<PaymentModeSetting> {
+  return request('GET', '/api/staff/settings/payment-mode')
+}
+export function setPaymentMode (body: PaymentModeSetting): Promise<PaymentModeSetting> {
+  return request('PUT', '/api/staff/settings/payment-mode', { body })
 }
 
 // Alerts

@@ -29,6 +29,8 @@ export const STAFF_ERROR_CODES = [
   'IMAGE_INVALID',
   'IMAGE_TOO_LARGE',
   'IMAGE_TYPE',
+  'CHECK_NOT_FOUND',
+  'CHECK_NOT_SETTLED',
 ] as const
 
 export type StaffErrorCode = typeof STAFF_ERROR_CODES[number]

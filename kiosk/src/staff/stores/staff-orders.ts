@@ -1,10 +1,12 @@
 // The orders board: open orders by status, kept live from the staff event stream, and moving them along the kitchen flow.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { PaymentModeEnum, type PaymentMode } from '@shared/schemas/check'
 import { ORDER_TRANSITIONS, OrderStatusEnum, type Order, type OrderStatus } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
 import { isApiError } from '@/core/api/client'
 import { listOrders, setOrderStatus } from '@/staff/api/staff-console'
+import { useStaffSettingsStore } from './staff-settings'
 
 /** Columns of the board, in kitchen order: waiting for payment, to cook, cooking, to take out. */
 export const BOARD_STATUSES = [
@@ -22,9 +24,21 @@ export const DONE_SHOWN = 40
 /** How long a newly arrived order stands out on the board. */
 export const HIGHLIGHT_MS = 20_000
 
-/** The one forward step staff can take from a status (cancel is offered separately), or null at the end. */
-export function nextStepOf (status: OrderStatus): OrderStatus | null {
+/** The one forward step staff can take from a status (cancel is offered separately), or null at the end. In tab
+ * mode a placed order is the kitchen's at once (the table pays at the end): its step is "Start preparing". */
+export function nextStepOf (status: OrderStatus, mode: PaymentMode = PaymentModeEnum.PAY_FIRST): OrderStatus | null {
+  if (mode === PaymentModeEnum.TAB && status === OrderStatusEnum.PLACED) return OrderStatusEnum.PREPARING
   return ORDER_TRANSITIONS[status].find(next => next !== OrderStatusEnum.CANCELLED) ?? null
+}
+
+/** The board's columns in a payment mode: in tab mode nothing waits for payment before the kitchen. */
+export function boardStatusesOf (mode: PaymentMode): BoardStatus[] {
+  return mode === PaymentModeEnum.TAB ? BOARD_STATUSES.filter(status => status !== OrderStatusEnum.PLACED) : [...BOARD_STATUSES]
+}
+
+/** The column an open order stands in: in tab mode a placed order is with the new ones, to prepare. */
+export function boardColumnOf (status: BoardStatus, mode: PaymentMode): BoardStatus {
+  return mode === PaymentModeEnum.TAB && status === OrderStatusEnum.PLACED ? OrderStatusEnum.PAID : status
 }
 
 export function canCancel (status: OrderStatus): boolean {
@@ -57,7 +71,8 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
   /** Open orders per column, oldest first: the kitchen works in order of arrival. */
   const columns = computed<Record<BoardStatus, Order[]>>(() => {
     const result: Record<BoardStatus, Order[]> = { placed: [], paid: [], preparing: [], ready: [] }
-    for (const order of all.value) if (isBoardStatus(order.status)) result[order.status].push(order)
+    const mode = useStaffSettingsStore().paymentMode
+    for (const order of all.value) if (isBoardStatus(order.status)) result[boardColumnOf(order.status, mode)].push(order)
     for (const list of Object.values(result)) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number)
     return result
   })
@@ -138,8 +153,9 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
     return null
   }
 
-  /** A payment changed: the order cards show their payment state from it. */
+  /** A payment changed: the order cards show their payment state from it (a table check's payment is no one card's). */
   function receivePayment (payment: Payment): void {
+    if (payment.orderId === null) return
     const order = byId.value[payment.orderId]
     if (!order) return
     const payments = order.payments.some(known => known.id === payment.id)

@@ -13,6 +13,14 @@ describe('tablet policy', () => {
     expect(screenOf('cart', true)).toBe('menu')
     for (const phase of ['sending', 'queued', 'sendFailed', 'payment'] as const) expect(screenOf(phase, false), phase).toBe('pay')
     expect(screenOf('paid', true)).toBe('thanks')
+    expect(screenOf('sent', true)).toBe('thanks')
+  })
+
+  it('opens the table\'s bill over the menu or the thanks, never over an order being sent or paid', () => {
+    expect(screenOf('cart', true, true)).toBe('bill')
+    expect(screenOf('paid', true, true)).toBe('bill')
+    expect(screenOf('sent', true, true)).toBe('bill')
+    for (const phase of ['sending', 'queued', 'sendFailed', 'payment'] as const) expect(screenOf(phase, true, true), phase).toBe('pay')
   })
 
   it('sees a diner in a screen past the attract screen, a language switched or a cart', () => {

@@ -1,6 +1,7 @@
 // Wires the tablet's stores to the outside world: start-up order, the event stream, reconnects and pairing changes.
 import { computed, onScopeDispose, watch } from 'vue'
 import type { TabletEventPayloads } from '@shared/schemas/events'
+import { useBillStore } from '@/tablet/stores/bill'
 import { useCartStore } from '@/tablet/stores/cart'
 import { useCheckoutStore } from '@/tablet/stores/checkout'
 import { useDeviceStore } from '@/tablet/stores/device'
@@ -29,6 +30,7 @@ export function useTabletSession () {
   const cart = useCartStore()
   const outbox = useOutboxStore()
   const checkout = useCheckoutStore()
+  const bill = useBillStore()
 
   const paired = computed(() => device.state === 'paired')
 
@@ -63,6 +65,7 @@ export function useTabletSession () {
     void menu.refresh()
     void outbox.drain()
     void checkout.resync()
+    void bill.resync()
   }
 
   watch(paired, (on, was) => {
@@ -89,7 +92,13 @@ export function useTabletSession () {
         else void device.refresh()
       },
       'order.updated': (order) => { if (order) checkout.applyOrder(order) },
-      'payment.updated': (payment) => { if (payment) checkout.applyPayment(payment) },
+      'payment.updated': (payment) => {
+        if (!payment) return
+        checkout.applyPayment(payment)
+        bill.applyPayment(payment)
+      },
+      // Someone at the table ordered or paid: the bill on screen (or the QR it shows) reads the check again.
+      'check.updated': () => { if (kiosk.billOpen || bill.paymentOpen) void bill.load() },
       resync: catchUp,
     },
     onOpen: () => {

@@ -23,6 +23,10 @@ export const TABLET_ERROR_CODES = [
   'STAFF_UNAUTHENTICATED',
   'STAFF_FORBIDDEN',
   'NOT_FOUND',
+  'CHECK_NOT_FOUND',
+  'CHECK_OVERPAY',
+  'NOTHING_DUE',
+  'SPLIT_IN_PROGRESS',
 ] as const
 
 export const TABLET_ERRORS: ErrorMessages = { prefix: 'errors', codes: TABLET_ERROR_CODES }

@@ -8,11 +8,13 @@ import { OPEN_PAYMENT_STATUSES } from '@shared/statuses'
 import type { Order } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
 import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment, pricingProblemsOf } from '@/tablet/api/orders'
+import { getCheck } from '@/core/api/check'
 import { isApiError } from '@/core/api/client'
 import { useCartStore, type RefusedLine } from './cart'
 import { useTabletConfigStore } from './config'
 import { useMenuStore } from './menu'
 import { useOutboxStore, type SendResult } from './outbox'
+import { createPaymentPoller } from '@/tablet/lib/payment-poller'
 import { randomUuid } from '@/tablet/lib/uuid'
 
 export type CheckoutPhase =
@@ -28,6 +30,8 @@ export type CheckoutPhase =
   | 'payment'
   /** The server said the payment (or, settled by staff, the order) is paid. */
   | 'paid'
+  /** Tab mode: the order went to the kitchen when placed; the table pays its bill at the end (the Bill screen). */
+  | 'sent'
 
 const PAID_ORDER_STATUSES: readonly Order['status'][] = ['paid', 'preparing', 'ready', 'served']
 
@@ -50,24 +54,13 @@ export const useCheckoutStore = defineStore('checkout', () => {
   /** An order on its way out: the tablet must not be reset under it. */
   const sending = computed(() => phase.value === 'sending' || phase.value === 'queued')
 
-  let pollTimer: ReturnType<typeof setTimeout> | undefined
-
-  function stopPolling (): void {
-    clearTimeout(pollTimer)
-    pollTimer = undefined
-  }
-
-  // The server pushes payment.updated; polling only covers a stream that is down or late.
-  function schedulePoll (): void {
-    stopPolling()
-    if (!paymentOpen.value || !payment.value) return
-    const id = payment.value.id
-    pollTimer = setTimeout(() => {
-      getPayment(id).then(applyPayment).catch(() => undefined).finally(() => {
-        if (payment.value?.id === id) schedulePoll()
-      })
-    }, useTabletConfigStore().config.paymentPollMs)
-  }
+  const { schedule: schedulePoll, stop: stopPolling, readNow: readPaymentNow } = createPaymentPoller({
+    current: () => payment.value,
+    isOpen: () => paymentOpen.value,
+    fetch: id => getPayment(id),
+    apply: next => applyPayment(next),
+    intervalMs: () => useTabletConfigStore().config.paymentPollMs,
+  })
 
   function showRefusal (problems: readonly PricingProblem[]): void {
     refused.value = useCartStore().removeRefused(problems)
@@ -149,6 +142,11 @@ export const useCheckoutStore = defineStore('checkout', () => {
       applyOrder(target)
       return
     }
+    // Tab mode (the check the order joined says so): no QR per order, the table pays its bill at the end.
+    if (target.status === 'placed' && await isTabMode()) {
+      markSent()
+      return
+    }
     phase.value = 'payment'
     creatingPayment.value = true
     try {
@@ -161,6 +159,16 @@ export const useCheckoutStore = defineStore('checkout', () => {
       creatingPayment.value = false
     }
     schedulePoll()
+  }
+
+  /** Whether the restaurant runs tabs: the table's check says (read fresh: a manager may have switched it). A check
+   * that cannot be read (an older server, a dropped connection) means the usual pay-first flow. */
+  async function isTabMode (): Promise<boolean> {
+    try {
+      return (await getCheck()).paymentMode === 'tab'
+    } catch {
+      return false
+    }
   }
 
   /** A payment as the server reports it (answer, poll or event); only `paid` from the server means paid. */
@@ -182,7 +190,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     const isCurrent = order.value?.id === next.id || cart.pending?.order?.id === next.id
     if (!isCurrent) return
     order.value = next
-    if (phase.value !== 'paid' && PAID_ORDER_STATUSES.includes(next.status)) {
+    if (phase.value !== 'paid' && phase.value !== 'sent' && PAID_ORDER_STATUSES.includes(next.status)) {
       // A paid payment of the order, or staff settled it at the counter: the thank-you screen then
       // says so instead of "paid with Alipay" (the QR showing meanwhile is cancelled by the server).
       const paid = next.payments.find(candidate => candidate.status === 'paid')
@@ -196,6 +204,12 @@ export const useCheckoutStore = defineStore('checkout', () => {
   function markPaid (): void {
     stopPolling()
     phase.value = 'paid'
+    useCartStore().clear()
+  }
+
+  function markSent (): void {
+    stopPolling()
+    phase.value = 'sent'
     useCartStore().clear()
   }
 
@@ -238,8 +252,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
 
   /** Re-reads what an event stream outage may have hidden. */
   async function resync (): Promise<void> {
-    const current = payment.value
-    if (current && paymentOpen.value) await getPayment(current.id).then(applyPayment).catch(() => undefined)
+    await readPaymentNow()
     const id = order.value?.id ?? useCartStore().pending?.order?.id
     if (id) await getOrder(id).then(applyOrder).catch(() => undefined)
   }

@@ -23,6 +23,8 @@ export const useDeviceStore = defineStore('device', () => {
 
   const storeName = computed(() => me.value?.store.name ?? '')
   const tableLabel = computed(() => me.value?.table?.label ?? '')
+  /** The table's public code (its phone-ordering link), when the server sends it. */
+  const tableCode = computed(() => me.value?.table?.code ?? '')
   /** Counts what has been applied, so a read can tell whether something newer arrived while it was on its way. */
   let applied = 0
 
@@ -107,7 +109,7 @@ export const useDeviceStore = defineStore('device', () => {
     }
   }
 
-  return { me, state, pairingCode, pairingExpiresAt, errorCode, storeName, tableLabel, apply, refresh, register, boot, renewCode }
+  return { me, state, pairingCode, pairingExpiresAt, errorCode, storeName, tableLabel, tableCode, apply, refresh, register, boot, renewCode }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))

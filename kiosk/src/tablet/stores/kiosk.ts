@@ -4,6 +4,7 @@ import { computed, ref, watch } from 'vue'
 import type { Locale } from '@shared/schemas/common'
 import { DEFAULT_LOCALE } from '@/core/i18n'
 import { mayApplyUpdate, mayReset, dinerPresent as dinerPresentIn, screenOf, type DinerScreen, type TabletMoment } from '@/tablet/policy'
+import { useBillStore } from './bill'
 import { useCartStore } from './cart'
 import { useCheckoutStore } from './checkout'
 import { useTabletConfigStore } from './config'
@@ -18,13 +19,15 @@ export const useKioskStore = defineStore('kiosk', () => {
   const engaged = ref(false)
   /** Staff opened the hidden device panel: the tablet is theirs until they close it. */
   const staffMode = ref(false)
+  /** The table's bill is open (from the menu or the thanks screen). */
+  const billOpen = ref(false)
 
   const config = computed(() => useTabletConfigStore().config)
 
   // An order under way (also one resumed after a reload) means a diner is here: back from paying is the menu.
   watch(() => useCheckoutStore().phase, (phase) => { if (phase !== 'cart') engaged.value = true }, { immediate: true, flush: 'sync' })
 
-  const screen = computed<KioskScreen>(() => screenOf(useCheckoutStore().phase, engaged.value))
+  const screen = computed<KioskScreen>(() => screenOf(useCheckoutStore().phase, engaged.value, billOpen.value))
 
   const moment = computed<TabletMoment>(() => {
     const checkout = useCheckoutStore()
@@ -33,7 +36,7 @@ export const useKioskStore = defineStore('kiosk', () => {
       screen: device === 'paired' ? screen.value : device === 'unpaired' ? 'pairing' : 'loading',
       otherLanguage: locale.value !== DEFAULT_LOCALE,
       cartEmpty: useCartStore().isEmpty,
-      paymentOpen: checkout.paymentOpen,
+      paymentOpen: checkout.paymentOpen || useBillStore().paymentOpen,
       sending: checkout.sending,
       unsentOrders: useOutboxStore().count,
       staffMode: staffMode.value,
@@ -52,6 +55,16 @@ export const useKioskStore = defineStore('kiosk', () => {
     engaged.value = true
   }
 
+  /** "Bill": the table's check, over the menu or the thanks screen. */
+  function openBill (): void {
+    engaged.value = true
+    billOpen.value = true
+  }
+
+  function closeBill (): void {
+    billOpen.value = false
+  }
+
   function setLocale (next: Locale): void {
     locale.value = next
   }
@@ -64,13 +77,15 @@ export const useKioskStore = defineStore('kiosk', () => {
   function resetForNextDiner (): void {
     useCheckoutStore().reset()
     useCartStore().clear()
+    useBillStore().reset()
+    billOpen.value = false
     locale.value = DEFAULT_LOCALE
     engaged.value = false
   }
 
   return {
-    screen, locale, engaged, config, staffMode, dinerPresent, idleResetAllowed, updateAllowed,
-    startOrdering, setLocale, setStaffMode, resetForNextDiner,
+    screen, locale, engaged, billOpen, config, staffMode, dinerPresent, idleResetAllowed, updateAllowed,
+    startOrdering, openBill, closeBill, setLocale, setStaffMode, resetForNextDiner,
   }
 })
 

@@ -23,8 +23,9 @@ export const oauthToken: MethodSpec = {
       return tokenError('isv.grant-type-invalid', 'grant_type参数不合法')
     }
     return answer(success({
-      user_id: grant.userId,
-      open_id: grant.openId,
+      // Only the ids the buyer's authorization said this app is answered with (see ID_ANSWERS).
+      ...(grant.answer !== 'open_id' ? { user_id: grant.userId } : {}),
+      ...(grant.answer !== 'user_id' ? { open_id: grant.openId } : {}),
       access_token: grant.accessToken,
       expires_in: ACCESS_TOKEN_TTL_S,
       refresh_token: grant.refreshToken,

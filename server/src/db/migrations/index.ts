@@ -5,6 +5,7 @@ import * as tableRemoval from './002-table-removal.js'
 import * as payments from './003-payments.js'
 import * as menuEditing from './004-menu-editing.js'
 import * as qrDeadline from './005-qr-deadline.js'
+import * as checks from './006-checks.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-payments': payments,
   '004-menu-editing': menuEditing,
   '005-qr-deadline': qrDeadline,
+  '006-checks': checks,
 }

@@ -7,6 +7,7 @@ import { RefundService } from '../../payments/refund-service.js'
 import { Reconciler } from '../../payments/reconciler.js'
 import { handleNotification, type NotifyAnswer } from '../../payments/notification-handler.js'
 import { publishOrder } from '../../payments/publish-order.js'
+import { publishCheckChanged } from '../../services/check-events.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,7 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
     pollWhileWaitingMs: options.pollWhileWaitingMs,
     storeName: fastify.config.store.name,
     orderChanged: orderId => publishOrder({ db: fastify.db, events: fastify.events }, orderId),
+    checkChanged: (checkId, tableId) => { publishCheckChanged(fastify.events, tableId, checkId) },
     refunds,
   })
   const reconciler = new Reconciler({ db: fastify.db, payments, refunds, log, intervalMs: options.reconcileIntervalMs })

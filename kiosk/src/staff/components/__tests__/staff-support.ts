@@ -97,6 +97,7 @@ export function payment (overrides: Partial<Payment> = {}): Payment {
   return {
     id: 'pay_1',
     orderId: 'ord_1',
+    checkId: null,
     method: 'alipay_qr',
     status: 'paid',
     amount: 9400,

@@ -1,4 +1,5 @@
-// GET /api/events: a tablet's live stream — its table's orders and payments, its own device, broadcasts.
+// GET /api/events: a tablet's live stream — its table's orders, payments and check, its own device, broadcasts —
+// and a diner's phone's: the same events of its table, and broadcasts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../lib/event-stream-query.js'
@@ -7,6 +8,7 @@ import { nowIso } from '../../../lib/tokens.js'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { openEventStream } from '../../../lib/event-stream.js'
 import type { HubEvent } from '../../../lib/event-hub.js'
+import { isPhoneRequest } from '../../../lib/phone-request.js'
 import { findDevice, updateDevice } from '../../../repositories/devices.js'
 import { recordDeviceReport } from '../../../services/devices.js'
 import { DeviceUnknownError } from '../../../errors.js'
@@ -27,9 +29,23 @@ function isDeviceChange (event: HubEvent, deviceId: string): boolean {
 const events: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
     // Unpaired tablets connect too: this stream is how they learn that staff paired them.
-    preHandler: fastify.requireDevice,
+    preHandler: async (request, reply) => {
+      if (isPhoneRequest(request)) await fastify.requireTableSession(request, reply)
+      else await fastify.requireDevice(request, reply)
+    },
     schema: { querystring: TabletStreamQuerySchema, headers: DeviceReportHeadersSchema, response: errorResponses(400, 401) },
   }, async (request, reply) => {
+    if (request.tableSession?.kind === 'diner') {
+      // A phone hears what the table's tablets hear about the table (orders, payments, check.updated) and
+      // broadcasts (menu.changed); its session is bound to the table, so the table never changes under it.
+      const { tableId } = request.tableSession
+      adoptLastEventIdFromQuery(request, request.query)
+      openEventStream(request, reply, {
+        hub: fastify.events,
+        filter: event => event.audience.kind === 'tablets' || (event.audience.kind === 'table' && event.audience.tableId === tableId),
+      })
+      return
+    }
     const row = await findDevice(fastify.db, request.device!.id)
     if (!row) throw new DeviceUnknownError()
     const { unsentOrders, appVersion } = request.query

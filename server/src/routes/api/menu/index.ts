@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { STAFF_COOKIE } from '../../../lib/cookies.js'
+import { isPhoneRequest } from '../../../lib/phone-request.js'
 import { preferredCoding } from '../../../lib/content-coding.js'
 import { getMenuVersion, loadMenuContent, readMenuVersion } from '../../../repositories/menu.js'
 import { MenuBodyCache, menuBodyBytes, type LoadedMenu } from '../../../services/menu-body.js'
@@ -23,14 +24,15 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
   // One per app, so one per process: each checks the version row itself on every request.
   const bodies = new MenuBodyCache()
 
-  /** A tablet reads the menu to show it; staff read it to mark dishes sold out. */
+  /** A tablet (paired or not) or a diner's phone reads the menu to show it; staff read it to mark dishes sold out. */
   async function tabletOrStaff (request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const staff = await fastify.findStaffBySession(request.cookies[STAFF_COOKIE])
     if (staff) {
       request.staff = staff
       return
     }
-    await fastify.requireDevice(request, reply)
+    if (isPhoneRequest(request)) await fastify.requireTableSession(request, reply)
+    else await fastify.requireDevice(request, reply)
   }
 
   /**

@@ -1,4 +1,4 @@
-// POST /api/orders and GET /api/orders/:id: a paired tablet places orders for its table and follows them.
+// POST /api/orders and GET /api/orders/:id: a paired tablet or a diner's phone places orders for its table and follows them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { loadOrder } from '../../../repositories/orders.js'
@@ -8,7 +8,7 @@ import { IdParamsSchema } from '#shared/schemas/common.js'
 import { CreateOrderSchema, OrderSchema } from '#shared/schemas/order.js'
 
 const orders: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.addHook('preHandler', fastify.requirePairedDevice)
+  fastify.addHook('preHandler', fastify.requireTableSession)
 
   fastify.post('/', {
     // One order is about a kilobyte on the restaurant's LAN: compressing it costs more than it saves.
@@ -19,8 +19,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: OrderSchema, 201: OrderSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
-    const device = request.device!
-    const { order, created } = await placeOrder(fastify, { deviceId: device.id, tableId: device.table_id!, tableLabel: device.table_label ?? '' }, request.body)
+    const { order, created } = await placeOrder(fastify, request.tableSession!, request.body)
     return reply.code(created ? 201 : 200).send(order)
   })
 
@@ -32,7 +31,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const order = await loadOrder(fastify.db, request.params.id)
     // Another table's order is answered exactly like a missing one: its existence is not disclosed.
-    if (!order || order.tableId !== request.device!.table_id) throw new NotFoundError('Order')
+    if (!order || order.tableId !== request.tableSession!.tableId) throw new NotFoundError('Order')
     return order
   })
 }

@@ -1,4 +1,4 @@
-// /api/payments: a tablet follows, cancels and draws the QR of its payments.
+// /api/payments: a tablet (or a diner's phone) follows, cancels and draws the QR of its table's payments.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import QRCode from 'qrcode'
 import { Type } from 'typebox'
@@ -6,26 +6,26 @@ import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
 import { PaymentSchema } from '#shared/schemas/payment.js'
 import { toPayment } from '../../../repositories/payments.js'
 import { NotFoundError } from '../../../errors.js'
-import { paymentForDevice } from './access.js'
+import { paymentForTable } from './access.js'
 
 const payments: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.addHook('preHandler', fastify.requirePairedDevice)
+  fastify.addHook('preHandler', fastify.requireTableSession)
 
   fastify.get('/:id', {
     schema: { params: IdParamsSchema, response: { 200: PaymentSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
-  }, async (request) => toPayment(await paymentForDevice(fastify, request, request.params.id)))
+  }, async (request) => toPayment(await paymentForTable(fastify, request, request.params.id)))
 
   fastify.post('/:id/cancel', {
     schema: { params: IdParamsSchema, response: { 200: PaymentSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
   }, async (request) => {
-    const payment = await paymentForDevice(fastify, request, request.params.id)
+    const payment = await paymentForTable(fastify, request, request.params.id)
     return fastify.payments.cancelByDiner(payment.id)
   })
 
   fastify.get('/:id/qr.svg', {
     schema: { params: IdParamsSchema, response: { 200: Type.String(), 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
-    const payment = await paymentForDevice(fastify, request, request.params.id)
+    const payment = await paymentForTable(fastify, request, request.params.id)
     if (!payment.qr_code || payment.status !== 'waiting') throw new NotFoundError('QR code')
     // Medium error correction and a full quiet zone: read reliably from a phone at arm's length.
     const svg = await QRCode.toString(payment.qr_code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } })
