@@ -25,7 +25,7 @@ import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
 import { assertPayableTotal } from './payable-total.js'
-import { applyCheckPayment, recordPlan, settleCheck, type CheckPaymentPlan } from '../services/check-ledger.js'
+import { applyCheckPayment, recordPlan, settleAfterOrderPayment, settleCheck, type CheckPaymentPlan } from '../services/check-ledger.js'
 
 export interface PaymentServiceDeps {
   db: Db
@@ -482,7 +482,9 @@ export class PaymentService {
           : await this.deps.refunds.record(trx, { paymentId, amount, reason, staffId: null, source: 'reconciler' }),
         // Recording the refund may touch the payment row again: it is read back after the commit.
         row: undefined,
-        ...(base.checkId ? await settleCheck(trx, base.checkId, at) : {}),
+        ...(payment.check_id !== null
+          ? await settleCheck(trx, payment.check_id, at)
+          : orderCheckId ? await settleAfterOrderPayment(trx, orderCheckId, payment.order_id!, at) : {}),
       })
       if (applied) {
         if (applied.excess > 0) {
@@ -511,7 +513,7 @@ export class PaymentService {
       }
       await updateOrderStatus(trx, payment.order_id!, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, at, null)
       // The order's check may owe nothing now (pay-first: it closes itself).
-      const settled = orderCheckId ? await settleCheck(trx, orderCheckId, at) : {}
+      const settled = orderCheckId ? await settleAfterOrderPayment(trx, orderCheckId, payment.order_id!, at) : {}
       const alert = paidLate(payment, paidAt)
         ? await this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_LATE_SUCCESS, paymentId, orderId: payment.order_id, detail: { previousStatus: payment.status, amount: payment.amount } })
         : null

@@ -5,6 +5,14 @@ import type { CheckRow, OrderRow, PaymentRow } from '../db/schema.js'
 import { newId } from '../lib/tokens.js'
 import { CheckStatusEnum, type PaymentMode } from '#shared/schemas/check.js'
 
+/** Whether another order of the check still waits for its payment (`placed`): one indexed read, no order loaded. */
+export async function hasOtherPlacedOrder (db: Db, checkId: string, orderId: string): Promise<boolean> {
+  const row = await db.selectFrom('orders').select('id')
+    .where('check_id', '=', checkId).where('status', '=', 'placed').where('id', '!=', orderId)
+    .limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
 export async function findCheck (db: Db, id: string): Promise<CheckRow | undefined> {
   return db.selectFrom('checks').selectAll().where('id', '=', id).executeTakeFirst()
 }

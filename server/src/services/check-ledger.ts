@@ -4,7 +4,7 @@
 // change to paid.
 import type { Db } from '../db/database.js'
 import type { CheckRow, OrderRow, PaymentRow } from '../db/schema.js'
-import { closeCheck, coversOfPayments, findCheck, ordersOfCheck, paymentsOfCheck, setCovers, setSplit } from '../repositories/checks.js'
+import { closeCheck, coversOfPayments, findCheck, hasOtherPlacedOrder, ordersOfCheck, paymentsOfCheck, setCovers, setSplit } from '../repositories/checks.js'
 import { updateOrderStatus } from '../repositories/orders.js'
 import { BadRequestError } from '../errors.js'
 import { CheckOverpayError, NothingDueError, SplitInProgressError } from '../payments/errors.js'
@@ -136,6 +136,21 @@ export async function applyCheckPayment (db: Db, payment: PaymentRow): Promise<{
  * After a payment of the check (or of one of its orders) was paid: in pay-first, orders that owe nothing
  * go to the kitchen (placed → paid) and a check that owes nothing closes itself; a finished split ends.
  */
+/**
+ * settleCheck after one order's own payment (a tablet's QR for that order). Paying first with no split running,
+ * another order still `placed` means the check still owes (covered orders are moved on as their payment is
+ * applied), so there is nothing to settle: that is answered from one indexed read instead of loading the whole
+ * check for every notification.
+ */
+export async function settleAfterOrderPayment (db: Db, checkId: string, orderId: string, at: string): Promise<Omit<Application, 'excess'>> {
+  const check = await findCheck(db, checkId)
+  if (!check || check.status !== CheckStatusEnum.OPEN) return { movedOrders: [], closed: false }
+  if (check.payment_mode === 'pay-first' && check.split_parts === null && await hasOtherPlacedOrder(db, checkId, orderId)) {
+    return { movedOrders: [], closed: false }
+  }
+  return settleCheck(db, checkId, at)
+}
+
 export async function settleCheck (db: Db, checkId: string, at: string): Promise<Omit<Application, 'excess'>> {
   const check = await findCheck(db, checkId)
   if (!check || check.status !== CheckStatusEnum.OPEN) return { movedOrders: [], closed: false }
