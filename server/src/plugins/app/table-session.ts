@@ -2,7 +2,7 @@
 // `preHandler: fastify.requireTableSession` and read `request.tableSession`.
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { DEVICE_COOKIE, DINER_COOKIE } from '../../lib/cookies.js'
+import { isPhoneRequest } from '../../lib/phone-request.js'
 
 export type TableSession =
   | { kind: 'tablet', deviceId: string, tableId: string, tableLabel: string, dinerId: null }
@@ -22,7 +22,7 @@ export default fp(async (fastify) => {
 
   fastify.decorate('requireTableSession', async (request: FastifyRequest, reply: FastifyReply) => {
     // A tablet's cookie wins: a phone never holds one, and a tablet keeps today's errors (DEVICE_UNKNOWN, DEVICE_NOT_PAIRED).
-    if (request.cookies[DINER_COOKIE] !== undefined && request.cookies[DEVICE_COOKIE] === undefined) {
+    if (isPhoneRequest(request)) {
       await fastify.requireDiner(request, reply)
       const diner = request.diner!
       request.tableSession = { kind: 'diner', dinerId: diner.dinerId, tableId: diner.tableId, tableLabel: diner.tableLabel, deviceId: null }
