@@ -22,14 +22,23 @@ export interface Tablepad {
   staffCookie: string
 }
 
-/** The V8 flags `npm start` gives node (package.json `config.nodeFlags`), so the bench measures what runs. */
-function startFlags (root: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }
-  return (manifest.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean)
+interface StartSettings {
+  /** The V8 flags (package.json `config.nodeFlags`). */
+  flags: string[]
+  /** glibc malloc's environment (package.json `config.mallocEnv`, `NAME=value` pairs). */
+  mallocEnv: Record<string, string>
+}
+
+/** How `npm start` runs the server (package.json `config`), so the bench measures what runs. */
+function startSettings (root: string): StartSettings {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string, mallocEnv?: string } }
+  const words = (text: string | undefined): string[] => (text ?? '').split(/\s+/).filter(Boolean)
+  const mallocEnv = Object.fromEntries(words(manifest.config?.mallocEnv).map(pair => pair.split('=', 2) as [string, string]))
+  return { flags: words(manifest.config?.nodeFlags), mallocEnv }
 }
 
 /**
- * `node dist/server/src/server.js` as `npm start` runs it (same flags, same MALLOC_ARENA_MAX) on a free port with a
+ * `node dist/server/src/server.js` as `npm start` runs it (same V8 flags, same malloc settings) on a free port with a
  * fresh DATA_DIR, the built-in Alipay emulator and no logs.
  */
 export async function startTablepad (root: string): Promise<Tablepad> {
@@ -37,6 +46,7 @@ export async function startTablepad (root: string): Promise<Tablepad> {
   onCleanup(() => rmSync(dataDir, { recursive: true, force: true }))
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
+  const settings = startSettings(root)
   const child = startNode(join(root, 'dist/server/src/server.js'), {
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
@@ -46,8 +56,8 @@ export async function startTablepad (root: string): Promise<Tablepad> {
     LOG_LEVEL: 'silent',
     ALIPAY_MODE: 'sandbox-local',
     NODE_ENV: 'production',
-    MALLOC_ARENA_MAX: '2',
-  }, startFlags(root))
+    ...settings.mallocEnv,
+  }, settings.flags)
   await waitForHttp(`${base}/api/health`, child)
   const login = expectStatus(await http(`${base}/api/staff/session`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: STAFF_PIN }),

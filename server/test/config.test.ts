@@ -111,6 +111,10 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('\n')
   })
 
+  it.each(['Asia/Shanghai', 'UTC', 'Asia/Calcutta', 'asia/shanghai'])('takes STORE_TIMEZONE %s, a zone or an alias Intl knows', (zone) => {
+    expect(loadConfig({ STORE_TIMEZONE: zone }).store.timezone).toBe(zone)
+  })
+
   it('says which of X and X_FILE to drop when both are set', () => {
     const error = failure({ ...PRODUCTION, ALIPAY_PRIVATE_KEY_FILE: fileWith('key') })
     expect(error.variable).toBe('ALIPAY_PRIVATE_KEY')

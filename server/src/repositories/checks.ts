@@ -1,5 +1,6 @@
 // Checks (one open per table), who joined them, and what check payments cover: SQL for `checks`,
 // `check_diners` and `payment_orders`.
+import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CheckRow, OrderRow, PaymentRow } from '../db/schema.js'
 import { newId } from '../lib/tokens.js'
@@ -18,7 +19,8 @@ export async function findCheck (db: Db, id: string): Promise<CheckRow | undefin
 }
 
 export async function findOpenCheck (db: Db, tableId: string): Promise<CheckRow | undefined> {
-  return db.selectFrom('checks').selectAll().where('table_id', '=', tableId).where('status', '=', CheckStatusEnum.OPEN).executeTakeFirst()
+  // 'open' as a literal, not a parameter: only then may the database use the partial index of open checks.
+  return db.selectFrom('checks').selectAll().where('table_id', '=', tableId).where('status', '=', sql.lit(CheckStatusEnum.OPEN)).executeTakeFirst()
 }
 
 /** The table's open check, else the one closed last (a table sees its settled bill until the next order). */
@@ -27,12 +29,12 @@ export async function findCurrentCheck (db: Db, tableId: string): Promise<CheckR
     .orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
 }
 
-/** The table's open check, opened now in `mode` if there is none; run it in the order's transaction. */
-export async function openCheckFor (db: Db, tableId: string, mode: PaymentMode, at: string): Promise<CheckRow> {
+/** The table's open check, else one opened now in the mode `modeForNewCheck` gives; run it in the order's transaction. */
+export async function openCheckFor (db: Db, tableId: string, modeForNewCheck: () => Promise<PaymentMode>, at: string): Promise<CheckRow> {
   const open = await findOpenCheck(db, tableId)
   if (open) return open
   const row: CheckRow = {
-    id: newId('chk'), table_id: tableId, status: CheckStatusEnum.OPEN, payment_mode: mode,
+    id: newId('chk'), table_id: tableId, status: CheckStatusEnum.OPEN, payment_mode: await modeForNewCheck(),
     split_parts: null, split_base: null, split_started_at: null, opened_at: at, closed_at: null, close_reason: null, closed_by: null,
   }
   await db.insertInto('checks').values(row).execute()

@@ -113,7 +113,8 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
       const id = newId('ord')
       const createdAt = nowIso()
       // The order joins the table's open check (or opens it) in its own transaction: never an order without one.
-      const check = await openCheckFor(trx, placer.tableId, await currentPaymentMode(trx, deps.config.paymentMode), createdAt)
+      // The payment mode is read only when a check opens: an open check keeps the mode it was opened in.
+      const check = await openCheckFor(trx, placer.tableId, () => currentPaymentMode(trx, deps.config.paymentMode), createdAt)
       const joined = placer.dinerId !== null ? await joinCheck(trx, check.id, placer.dinerId, createdAt) : null
       const stored = await insertOrder(trx, {
         id,

@@ -1,11 +1,11 @@
 // Wires the tablet's stores to the outside world: start-up order, the event stream, reconnects and pairing changes.
 import { computed, onScopeDispose, watch } from 'vue'
 import type { TabletEventPayloads } from '@shared/schemas/events'
-import { useBillStore } from '@/tablet/stores/bill'
 import { useCartStore } from '@/tablet/stores/cart'
 import { useCheckoutStore } from '@/tablet/stores/checkout'
 import { useDeviceStore } from '@/tablet/stores/device'
 import { useKioskStore } from '@/tablet/stores/kiosk'
+import { loadBillStore, loadedBillStore } from '@/tablet/stores/lazy-bill'
 import { useMenuStore } from '@/tablet/stores/menu'
 import { useOutboxStore } from '@/tablet/stores/outbox'
 import { cacheDishImages, onOutboxReplayed } from '@/pwa/worker-messages'
@@ -30,7 +30,6 @@ export function useTabletSession () {
   const cart = useCartStore()
   const outbox = useOutboxStore()
   const checkout = useCheckoutStore()
-  const bill = useBillStore()
 
   const paired = computed(() => device.state === 'paired')
 
@@ -65,7 +64,8 @@ export function useTabletSession () {
     void menu.refresh()
     void outbox.drain()
     void checkout.resync()
-    void bill.resync()
+    // No bill store yet: no bill was read and no check payment shown, so there is nothing to catch up on.
+    void loadedBillStore()?.resync()
   }
 
   watch(paired, (on, was) => {
@@ -95,10 +95,15 @@ export function useTabletSession () {
       'payment.updated': (payment) => {
         if (!payment) return
         checkout.applyPayment(payment)
-        bill.applyPayment(payment)
+        loadedBillStore()?.applyPayment(payment)
       },
       // Someone at the table ordered or paid: the bill on screen (or the QR it shows) reads the check again.
-      'check.updated': () => { if (kiosk.billOpen || bill.paymentOpen) void bill.load() },
+      // The bill's code may still be on its way to the screen that was just opened: fetched here if needed.
+      'check.updated': () => {
+        if (kiosk.billOpen || loadedBillStore()?.paymentOpen) {
+          void loadBillStore().then(bill => bill.load(), (error: unknown) => { console.warn('bill store load failed', error) })
+        }
+      },
       resync: catchUp,
     },
     onOpen: () => {

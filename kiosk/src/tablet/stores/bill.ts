@@ -10,6 +10,7 @@ import { isApiError } from '@/core/api/client'
 import { cancelPayment as apiCancelPayment, getPayment } from '@/tablet/api/orders'
 import { createPaymentPoller } from '@/tablet/lib/payment-poller'
 import { useTabletConfigStore } from './config'
+import { registerBillStore } from './lazy-bill'
 
 export type BillState =
   /** Never read (or reset for the next diner). */
@@ -204,5 +205,8 @@ export const useBillStore = defineStore('bill', () => {
     load, pay, applyPayment, cancelPayment, dismissPayment, dismissPayError, resync, reset,
   }
 })
+
+// The first screen's stores reach the bill through lazy-bill.ts: it is theirs as soon as this chunk runs.
+registerBillStore(useBillStore)
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBillStore, import.meta.hot))

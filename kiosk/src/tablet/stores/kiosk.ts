@@ -4,11 +4,11 @@ import { computed, ref, watch } from 'vue'
 import type { Locale } from '@shared/schemas/common'
 import { DEFAULT_LOCALE } from '@/core/i18n'
 import { mayApplyUpdate, mayReset, dinerPresent as dinerPresentIn, screenOf, type DinerScreen, type TabletMoment } from '@/tablet/policy'
-import { useBillStore } from './bill'
 import { useCartStore } from './cart'
 import { useCheckoutStore } from './checkout'
 import { useTabletConfigStore } from './config'
 import { useDeviceStore } from './device'
+import { loadedBillStore } from './lazy-bill'
 import { useOutboxStore } from './outbox'
 
 export type KioskScreen = DinerScreen
@@ -36,7 +36,8 @@ export const useKioskStore = defineStore('kiosk', () => {
       screen: device === 'paired' ? screen.value : device === 'unpaired' ? 'pairing' : 'loading',
       otherLanguage: locale.value !== DEFAULT_LOCALE,
       cartEmpty: useCartStore().isEmpty,
-      paymentOpen: checkout.paymentOpen || useBillStore().paymentOpen,
+      // No bill store yet: no bill was ever opened, so no check payment either (lazy-bill.ts).
+      paymentOpen: checkout.paymentOpen || (loadedBillStore()?.paymentOpen ?? false),
       sending: checkout.sending,
       unsentOrders: useOutboxStore().count,
       staffMode: staffMode.value,
@@ -77,7 +78,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   function resetForNextDiner (): void {
     useCheckoutStore().reset()
     useCartStore().clear()
-    useBillStore().reset()
+    loadedBillStore()?.reset()
     billOpen.value = false
     locale.value = DEFAULT_LOCALE
     engaged.value = false

@@ -6,6 +6,7 @@ import * as payments from './003-payments.js'
 import * as menuEditing from './004-menu-editing.js'
 import * as qrDeadline from './005-qr-deadline.js'
 import * as checks from './006-checks.js'
+import * as checksByTable from './007-checks-by-table.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-menu-editing': menuEditing,
   '005-qr-deadline': qrDeadline,
   '006-checks': checks,
+  '007-checks-by-table': checksByTable,
 }
