@@ -85,6 +85,20 @@ export default defineConfig({
         },
       },
       {
+        // The payment suite again, against Alipay Global's MAPI (the emulator's MAPI gateway): the same tests, the
+        // other protocol (server/test/helper.ts reads TEST_ALIPAY_PROTOCOL).
+        extends: true,
+        test: {
+          name: 'server-global',
+          root: '.',
+          include: ['server/test/payments/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_ALIPAY_PROTOCOL: 'global' },
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
         extends: true,
         test: { name: 'kiosk', root: '.', include: ['kiosk/src/**/__tests__/**/*.spec.ts'], environment: 'happy-dom' },
       },

@@ -7,20 +7,23 @@ import { toAlipayAmount } from '#shared/money.js'
 import { USER_ID_PATTERN, newUserId } from './ids.js'
 import { SandboxFaultsInputSchema } from './options.js'
 import type { Sandbox } from './sandbox.js'
-import { refundedFen, type Trade } from './trades.js'
+import { currencyOf, refundedFen, type Trade } from './trades.js'
 
 const OutTradeNoParams = Type.Object({ outTradeNo: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false })
 const PayBody = Type.Object({ buyerId: Type.Optional(Type.String({ pattern: USER_ID_PATTERN.source })) }, { additionalProperties: false })
 
 /** A trade as the emulator holds it (amounts as Alipay strings), for tests and the demo. */
 function describe (trade: Trade): Record<string, unknown> {
+  const currency = currencyOf(trade)
   return {
     outTradeNo: trade.outTradeNo,
     tradeNo: trade.tradeNo ?? null,
     kind: trade.kind,
+    protocol: trade.protocol ?? 'openapi',
     state: trade.state,
-    totalAmount: toAlipayAmount(trade.amount),
-    refundFee: toAlipayAmount(refundedFen(trade)),
+    currency,
+    totalAmount: toAlipayAmount(trade.amount, currency),
+    refundFee: toAlipayAmount(refundedFen(trade), currency),
     subject: trade.subject,
     buyerId: trade.buyerId ?? null,
     notifyUrl: trade.notifyUrl ?? null,

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createPublicKey } from 'node:crypto'
+import { createPublicKey, randomBytes } from 'node:crypto'
 import { buildSandboxApp, SANDBOX_PREFIX } from './app.js'
 import { newUserId } from './ids.js'
 import { loadPrivateKey, sandboxKeyPair } from './keys.js'
@@ -49,6 +49,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`SANDBOX_PORT must
 const host = env.SANDBOX_HOST ?? '127.0.0.1'
 const appId = env.SANDBOX_APP_ID ?? '2021000000000001'
 const sellerId = env.SANDBOX_SELLER_ID ?? newUserId()
+const partnerId = env.SANDBOX_PARTNER_ID ?? sellerId
+// The MAPI's MD5 key: given, or a fresh 32-character one printed below (MD5 is the norm there).
+const md5Key = secret('SANDBOX_MD5_KEY') ?? randomBytes(16).toString('hex')
 
 let merchantPublicKey = secret('SANDBOX_MERCHANT_PUBLIC_KEY')
 let alipayPrivateKey = secret('SANDBOX_ALIPAY_PRIVATE_KEY')
@@ -68,6 +71,8 @@ const publicUrl = env.SANDBOX_PUBLIC_URL ?? `http://${publicHost}:${port}${SANDB
 const app = await buildSandboxApp({
   appId,
   sellerId,
+  partnerId,
+  md5Key,
   merchantPublicKey,
   alipayPrivateKey,
   publicUrl,
@@ -81,6 +86,9 @@ console.log([
   `Alipay sandbox gateway: ${address}${SANDBOX_PREFIX}/gateway.do`,
   `  app id:     ${appId}`,
   `  seller id:  ${sellerId}`,
+  `Alipay Global MAPI gateway: ${address}${SANDBOX_PREFIX}/mapi/gateway.do`,
+  `  partner:    ${partnerId}`,
+  ...(secret('SANDBOX_MD5_KEY') === undefined ? [`  MD5 key:    ${md5Key}`] : []),
   `  QR links:   ${publicUrl}/scan/<token>`,
   ...(keyDir === undefined
     ? []

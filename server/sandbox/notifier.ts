@@ -15,12 +15,21 @@ const ATTEMPT_TIMEOUT_MS = 15_000
 /** How long a reordered notification waits for a newer one to overtake it. */
 const REORDER_HOLD_MS = 1_000
 
+/** How a notification of another protocol (the MAPI) is signed; the Open Platform's RSA rule when absent. */
+export interface NotificationSigner {
+  signType: string
+  /** The string to sign from the fields (which include sign_type but not sign yet). */
+  content: (fields: Readonly<Record<string, string>>) => string
+  sign: (content: string) => string
+}
+
 export interface NotificationRequest {
   url: string
   fields: Record<string, string>
   charset: string
   encoding: string
   signType: SignType
+  signer?: NotificationSigner
 }
 
 /** One notification as the emulator sees it, shown by `GET /notifications` for tests and demos. */
@@ -63,6 +72,11 @@ export class Notifier {
 
   get records (): readonly DeliveryRecord[] {
     return this.#records
+  }
+
+  /** True for a notify_id the emulator made and did not drop (MAPI notify_verify). */
+  sent (notifyId: string): boolean {
+    return this.#records.some(record => record.notifyId === notifyId && record.state !== 'dropped')
   }
 
   /** Queues a notification; faults in force now decide how it travels. */
@@ -137,18 +151,27 @@ export class Notifier {
     this.#start({ ...job, faults: { ...job.faults, duplicate: false }, copy: true }, 0)
   }
 
+  #openApiSigner (request: NotificationRequest): NotificationSigner {
+    return {
+      signType: request.signType,
+      content: notifySignContent,
+      sign: text => signText(text, request.signType, this.#opts.alipayKey, request.encoding),
+    }
+  }
+
   async #attempt (job: Job): Promise<boolean> {
     const { request, record } = job
+    const signer = request.signer ?? this.#openApiSigner(request)
     const fields: Record<string, string> = {
       ...request.fields,
       notify_time: formatBeijing(this.#opts.now()),
       notify_id: record.notifyId,
-      sign_type: request.signType,
+      sign_type: signer.signType,
     }
-    const content = notifySignContent(fields)
+    const content = signer.content(fields)
     // A bad signature is a real signature over other text, so only verification can catch it.
     const signed = job.faults.badSignature ? `${content}&tampered=1` : content
-    fields.sign = signText(signed, request.signType, this.#opts.alipayKey, request.encoding)
+    fields.sign = signer.sign(signed)
     const body = encodeForm(fields, request.encoding)
     const at = formatBeijing(this.#opts.now(), true)
     try {

@@ -68,6 +68,10 @@ export interface SandboxOptions {
   alipayPrivateKey: string
   /** The merchant's PID, `2088` + 12 digits. */
   sellerId: string
+  /** The MAPI `partner` (PID, `2088` + 12 digits) the Global gateway accepts; `sellerId` when absent. */
+  partnerId?: string
+  /** The partner's MAPI MD5 key: verifies `sign_type=MD5` requests, signs their answers and notifications. MD5 is refused without it. */
+  md5Key?: string
   /** Absolute base URL of the sandbox prefix as a phone reaches it, e.g. `http://192.168.1.20:8080/sandbox`. */
   publicUrl: string
   /** Delays between notification attempts after a failed one (tests pass small values). */

@@ -1,7 +1,8 @@
-// The Alipay gateway emulator as an encapsulated Fastify plugin: gateway.do, buyer pages, OAuth, faults.
+// The Alipay gateway emulator as an encapsulated Fastify plugin: gateway.do (v2 and MAPI), buyer pages, OAuth, faults.
 import type { FastifyPluginAsync } from 'fastify'
 import { registerAdminRoutes } from './admin-routes.js'
 import { registerGatewayRoutes } from './gateway/routes.js'
+import { registerMapiRoutes } from './mapi/routes.js'
 import type { SandboxOptions } from './options.js'
 import { registerOAuthRoutes } from './pages/oauth-routes.js'
 import { registerPaymentRoutes } from './pages/payment-routes.js'
@@ -32,6 +33,7 @@ export const sandboxPlugin: FastifyPluginAsync<SandboxOptions> = async (fastify,
   fastify.addHook('onClose', async () => sandbox.stop())
 
   registerGatewayRoutes(fastify, sandbox)
+  registerMapiRoutes(fastify, sandbox)
   registerPaymentRoutes(fastify, sandbox)
   registerOAuthRoutes(fastify, sandbox)
   registerAdminRoutes(fastify, sandbox)

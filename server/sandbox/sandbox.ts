@@ -2,6 +2,7 @@
 import type { KeyObject } from 'node:crypto'
 import { FaultState } from './faults.js'
 import { loadPrivateKey, loadPublicKey } from './keys.js'
+import { mapiNotification } from './mapi/notifications.js'
 import { Notifier } from './notifier.js'
 import { OAuthService } from './oauth.js'
 import { ALIPAY_NOTIFY_RETRY_DELAYS_MS, type SandboxOptions } from './options.js'
@@ -12,6 +13,10 @@ import { TradeService } from './trade-service.js'
 export interface Sandbox {
   appId: string
   sellerId: string
+  /** The MAPI partner id (PID). */
+  partnerId: string
+  /** The partner's MAPI MD5 key, when MD5 signing is enabled. */
+  md5Key: string | undefined
   publicUrl: string
   merchantName: string
   merchantKey: KeyObject
@@ -31,6 +36,9 @@ const SELLER_ID = /^2088\d{12}$/
 export function createSandbox (opts: SandboxOptions): Sandbox {
   if (opts.appId === '') throw new Error('sandbox: appId is empty')
   if (!SELLER_ID.test(opts.sellerId)) throw new Error(`sandbox: sellerId must be 2088 + 12 digits, got ${JSON.stringify(opts.sellerId)}`)
+  const partnerId = opts.partnerId ?? opts.sellerId
+  if (!SELLER_ID.test(partnerId)) throw new Error(`sandbox: partnerId must be 2088 + 12 digits, got ${JSON.stringify(partnerId)}`)
+  if (opts.md5Key !== undefined && !/^\S+$/.test(opts.md5Key)) throw new Error('sandbox: md5Key must be a non-empty string without spaces')
   let publicUrl: URL
   try {
     publicUrl = new URL(opts.publicUrl)
@@ -70,6 +78,7 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
     scheduler,
     notifier,
     onChange: change => 'trade' in change ? record(`t:${change.trade.outTradeNo}`, change) : record(`l:${change.locked}`, change),
+    mapiNotification: (trade, event) => mapiNotification(trade, event, { md5Key: opts.md5Key, alipayKey }),
   })
   const oauth = new OAuthService(opts.appId, now)
   oauth.onNewOpenId = (openId, userId) => record(`o:${openId}`, { openId: [openId, userId] })
@@ -85,6 +94,8 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
   return {
     appId: opts.appId,
     sellerId: opts.sellerId,
+    partnerId,
+    md5Key: opts.md5Key,
     publicUrl: publicUrl.href.replace(/\/+$/, ''),
     merchantName: opts.merchantName ?? 'Tablepad',
     merchantKey: loadPublicKey(opts.merchantPublicKey),

@@ -2,8 +2,9 @@
 import { acq, type AcqFailure } from './codes.js'
 import { newTradeNo } from './ids.js'
 import { notificationFields, type TradeEvent } from './notifications.js'
-import type { Notifier } from './notifier.js'
+import type { NotificationRequest, Notifier } from './notifier.js'
 import type { Scheduler } from './scheduler.js'
+import { isSignType } from './signing.js'
 import { refundedFen, TradeStore, type Refund, type Trade } from './trades.js'
 
 /** Cancel works for 24 hours after the trade was created (later: ACQ.TRADE_CANCEL_TIME_OUT). */
@@ -29,6 +30,8 @@ export interface TradeServiceOptions {
   notifier: Notifier
   /** Called after any change, with what changed (synchronously; callers batch their saves). */
   onChange?: (change: TradeChange) => void
+  /** The notification of a MAPI trade's event, if that event is notified (none are sent without this). */
+  mapiNotification?: (trade: Trade, event: TradeEvent) => NotificationRequest | undefined
 }
 
 /** A trade that changed (as it now is), or an out_trade_no locked before Alipay ever saw it. */
@@ -277,12 +280,18 @@ export class TradeService {
 
   #notify (trade: Trade, event: TradeEvent): void {
     if (trade.notifyUrl === undefined) return
+    if (trade.protocol === 'mapi') {
+      const request = this.#opts.mapiNotification?.(trade, event)
+      if (request !== undefined) this.#opts.notifier.send(request)
+      return
+    }
     this.#opts.notifier.send({
       url: trade.notifyUrl,
       fields: notificationFields(trade, event, this.#opts.appId),
       charset: trade.charset,
       encoding: trade.encoding,
-      signType: trade.signType,
+      // Open Platform trades are only ever RSA or RSA2.
+      signType: isSignType(trade.signType) ? trade.signType : 'RSA2',
     })
   }
 }

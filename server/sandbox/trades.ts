@@ -22,15 +22,24 @@ export interface Refund {
   at: number
 }
 
+/** The gateway a trade was opened through; it decides how answers and notifications speak of it. */
+export type TradeProtocol = 'openapi' | 'mapi'
+
 export interface Trade {
   outTradeNo: string
   kind: 'precreate' | 'create'
+  /** Absent on trades of earlier runs, which were all Open Platform trades. */
+  protocol?: TradeProtocol
+  /** ISO 4217 code of `amount` (MAPI `trans_currency`); absent means CNY, the Open Platform's only one. */
+  currency?: string
+  /** MAPI `currency`: what the merchant is settled in (recorded, not converted). */
+  settlementCurrency?: string
   state: TradeState
   /** Alipay's trade number; a precreated trade gets one when it is scanned. */
   tradeNo?: string
   /** The last part of the qr_code URL (precreate only). */
   qrToken?: string
-  /** Integer fen. */
+  /** Integer minor units of the trade's currency (fen for CNY). */
   amount: number
   subject: string
   body?: string
@@ -43,7 +52,8 @@ export interface Trade {
   /** The charset the trade was created with, as the merchant spelled it; notifications use it. */
   charset: string
   encoding: string
-  signType: SignType
+  /** MD5 only on MAPI trades (signed with the partner's MD5 key). */
+  signType: SignType | 'MD5'
   createdAt: number
   /** gmt_create: the scan for a precreated trade, the call for a created one. */
   gmtCreate?: number
@@ -61,6 +71,8 @@ export interface Trade {
   cancelAction?: 'close' | 'refund'
   closedBy?: 'timeout' | 'close' | 'cancel' | 'refund'
 }
+
+export const currencyOf = (trade: Trade): string => trade.currency ?? 'CNY'
 
 export function refundedFen (trade: Trade): number {
   return trade.refunds.reduce((sum, refund) => sum + refund.amount, 0)

@@ -2,20 +2,11 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../src/config.js'
-import { tempDataDir } from './helper.js'
+import { loadConfig } from '../src/config.js'
+import { configFailure, tempDataDir } from './helper.js'
 
 const PRODUCTION = { ALIPAY_MODE: 'production', ALIPAY_APP_ID: '2021000000000001', ALIPAY_PRIVATE_KEY: 'private', ALIPAY_PUBLIC_KEY: 'public' }
 
-function failure (env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env)
-  } catch (error) {
-    if (error instanceof ConfigError) return error
-    throw error
-  }
-  throw new Error(`no ConfigError for ${JSON.stringify(env)}`)
-}
 
 function fileWith (content: string): string {
   const path = join(tempDataDir(), 'secret.pem')
@@ -105,7 +96,7 @@ describe('loadConfig', () => {
     ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '30s' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
   ])('names %s when it is wrong', (variable, env) => {
-    const error = failure(env)
+    const error = configFailure(env)
     expect(error.variable).toBe(variable)
     expect(error.message.startsWith(`${variable}: `)).toBe(true)
     expect(error.message).not.toContain('\n')
@@ -116,7 +107,7 @@ describe('loadConfig', () => {
   })
 
   it('says which of X and X_FILE to drop when both are set', () => {
-    const error = failure({ ...PRODUCTION, ALIPAY_PRIVATE_KEY_FILE: fileWith('key') })
+    const error = configFailure({ ...PRODUCTION, ALIPAY_PRIVATE_KEY_FILE: fileWith('key') })
     expect(error.variable).toBe('ALIPAY_PRIVATE_KEY')
     expect(error.message).toContain('ALIPAY_PRIVATE_KEY_FILE')
   })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { buildApp, type App } from '../src/app.js'
-import { loadConfig, type AppConfig } from '../src/config.js'
+import { ConfigError, loadConfig, type AppConfig } from '../src/config.js'
 
 export const TEST_STAFF_PIN = '246810'
 
@@ -14,8 +14,12 @@ export function tempDataDir (): string {
   return dir
 }
 
+/** The Alipay protocol the suite runs against: `openapi`, or `global` in the server-global project (vite.config.ts). */
+export const TEST_ALIPAY_PROTOCOL = process.env.TEST_ALIPAY_PROTOCOL === 'global' ? 'global' : 'openapi'
+
 export function testConfig (env: Record<string, string> = {}): AppConfig {
   return loadConfig({
+    ALIPAY_PROTOCOL: TEST_ALIPAY_PROTOCOL,
     DATA_DIR: env.DATA_DIR ?? tempDataDir(),
     HOST: '127.0.0.1',
     PORT: '0',
@@ -24,6 +28,17 @@ export function testConfig (env: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'silent',
     ...env,
   })
+}
+
+/** The ConfigError loadConfig throws for `env`; fails the test when it throws none. */
+export function configFailure (env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`)
 }
 
 const cleanups: Array<() => unknown> = []

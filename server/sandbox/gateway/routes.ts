@@ -8,9 +8,8 @@ import { METHODS } from './methods/index.js'
 import { answer, businessFailure, invalid } from './methods/context.js'
 import { acq } from '../codes.js'
 import { readGatewayParams } from './params.js'
+import { holdAnswer } from '../lost-answer.js'
 
-/** A "timed out" call is held this long (longer than any client waits) before its late answer. */
-export const TIMEOUT_HOLD_MS = 60_000
 
 function parseBizContent (text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined || text === '') return undefined
@@ -78,15 +77,7 @@ export function registerGatewayRoutes (fastify: FastifyInstance, sandbox: Sandbo
       })
     request.log.info({ method, code: result.node.code, subCode: result.node.sub_code, fault }, 'sandbox gateway call')
 
-    if (fault === 'timeout') {
-      // The call was carried out; only its answer is lost, as when a response dies on the network.
-      const stopped = await sandbox.scheduler.sleep(TIMEOUT_HOLD_MS)
-      if (stopped) {
-        reply.hijack()
-        reply.raw.destroy()
-        return reply
-      }
-    }
+    if (fault === 'timeout' && await holdAnswer(sandbox, reply)) return reply
     return render(result, method, signType)
   }
 

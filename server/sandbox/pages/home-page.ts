@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Sandbox } from '../sandbox.js'
 import type { Trade } from '../trades.js'
-import { bi, escapeHtml, renderPage, sendPage, yuan } from './html.js'
+import { bi, escapeHtml, priceOf, renderPage, sendPage } from './html.js'
 
 /** The newest trades are what a demo is looking for. */
 const SHOWN = 20
@@ -12,7 +12,7 @@ function row (trade: Trade): string {
   const link = open ? `<a class="button primary" href="scan/${encodeURIComponent(trade.qrToken!)}" data-testid="sandbox-open-scan">${bi('Open as the diner\'s phone', '以顾客手机打开')}</a>` : ''
   return `<div class="card" style="margin-bottom:12px;text-align:left" data-testid="sandbox-trade" data-state="${escapeHtml(trade.state)}">
 <p class="merchant">${escapeHtml(trade.subject)} · <code>${escapeHtml(trade.outTradeNo)}</code></p>
-<p class="state">${yuan(trade.amount)} <small>${escapeHtml(trade.state)}</small></p>${link}</div>`
+<p class="state">${priceOf(trade)} <small>${escapeHtml(trade.state)}</small></p>${link}</div>`
 }
 
 export function registerHomePage (fastify: FastifyInstance, sandbox: Sandbox): void {

@@ -1,7 +1,8 @@
 // The emulator's "Alipay app" pages: one small mobile layout, bilingual labels, no external resources.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { formatMoney } from '#shared/money.js'
+import { decimalsOf, formatMoney } from '#shared/money.js'
 import { newUserId, USER_ID_PATTERN } from '../ids.js'
+import { currencyOf, type Trade } from '../trades.js'
 
 /** Our own CSP: the parent's helmet default forbids inline styles, and these pages need nothing else. */
 function csp (withScript: boolean): string {
@@ -27,7 +28,18 @@ export function escapeHtml (text: string): string {
 export const bi = (en: string, zh: string): string =>
   `<span lang="zh-CN">${escapeHtml(zh)}</span> <span lang="en">${escapeHtml(en)}</span>`
 
-export const yuan = (fen: number): string => escapeHtml(formatMoney(fen, 'CNY', 'zh-CN'))
+/**
+ * A trade's amount in its own currency, for the buyer's eyes. Other currencies than CNY get their full
+ * symbol (HK$, US$, JP¥), since a traveller's "$" or "¥" alone could be any of several.
+ */
+export function priceOf (trade: Trade): string {
+  const currency = currencyOf(trade)
+  if (currency === 'CNY') return escapeHtml(formatMoney(trade.amount, currency, 'zh-CN'))
+  const digits = decimalsOf(currency)
+  const text = new Intl.NumberFormat('zh-CN', { style: 'currency', currency, currencyDisplay: 'symbol', minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(trade.amount / 10 ** digits)
+  return escapeHtml(text)
+}
 
 const STYLE = `
 *{box-sizing:border-box}

@@ -1,6 +1,6 @@
 // The buyer's screens: confirm a payment (Pay / Decline), and what happened after.
 import type { Trade } from '../trades.js'
-import { bi, escapeHtml, renderPage, yuan } from './html.js'
+import { bi, escapeHtml, priceOf, renderPage } from './html.js'
 
 export type Outcome = 'paid' | 'declined' | 'unknown' | 'closed' | 'invalid'
 
@@ -32,7 +32,7 @@ export interface PageContext {
 function summary (trade: Trade, ctx: PageContext): string {
   return `<p class="merchant">${escapeHtml(ctx.merchantName)}</p>
 <p class="subject">${escapeHtml(trade.subject)}</p>
-<p class="amount" data-testid="sandbox-amount">${yuan(trade.amount)}</p>`
+<p class="amount" data-testid="sandbox-amount">${priceOf(trade)}</p>`
 }
 
 /** Pay / Decline as plain forms: no script needed, and the parent's CSP allows posting to ourselves. */

@@ -57,6 +57,14 @@ export interface GatewayUnknown {
 
 export type GatewayResult<T> = GatewaySuccess<T> | GatewayFailure | GatewayUnknown
 
+/** How each protocol says "no such trade" (the Open Platform; the Global MAPI's query, and its other services). */
+const TRADE_NOT_FOUND_CODES: readonly string[] = ['ACQ.TRADE_NOT_EXIST', 'TRANS_NOT_FOUND', 'TRADE_NOT_EXIST']
+
+/** Alipay has no such trade: a QR nobody has scanned yet, or a trade that was never created. */
+export function isTradeNotFound (failure: GatewayFailure): boolean {
+  return failure.subCode !== undefined && TRADE_NOT_FOUND_CODES.includes(failure.subCode)
+}
+
 /** A trade is named by our number, Alipay's number, or both. */
 export type TradeRef =
   | { outTradeNo: string, tradeNo?: string }
@@ -65,7 +73,7 @@ export type TradeRef =
 export interface TradeInput {
   /** Our payment id; unique per attempt (a retry after an unknown result uses a new one). */
   outTradeNo: string
-  /** Integer fen. */
+  /** Integer minor units of the store's currency (fen for CNY). */
   totalAmount: number
   subject: string
   body?: string
@@ -107,7 +115,7 @@ export interface QueryResult {
   outTradeNo: string
   tradeNo: string
   tradeStatus: TradeStatus
-  /** Integer fen, as Alipay reports them (null when absent). */
+  /** Integer minor units, as Alipay reports them (null when absent). */
   totalAmount: number | null
   receiptAmount: number | null
   buyerPayAmount: number | null
@@ -137,7 +145,7 @@ export interface CloseResult {
 export type RefundInput = TradeRef & {
   /** The refund's idempotency key: stored before the call and reused on every retry. */
   outRequestNo: string
-  /** Integer fen. */
+  /** Integer minor units of the store's currency (fen for CNY). */
   refundAmount: number
   reason?: string
   storeId?: string
@@ -150,7 +158,7 @@ export interface RefundResult {
   tradeNo?: string
   /** This call moved money; false on a repeated `outRequestNo` that was already refunded. */
   fundChange: boolean
-  /** Cumulative refunded amount on the trade, integer fen. */
+  /** Refunded amount in integer minor units: cumulative on the trade (Open Platform), or this refund's (MAPI). */
   refundFee: number
   refundedAt?: string
   buyerId?: string
@@ -189,6 +197,11 @@ export interface OauthTokenResult {
  * `unknown` results); it rejects only for invalid input (TypeError/RangeError), before anything is sent.
  */
 export interface AlipayGateway {
+  /**
+   * How a refund whose outcome is unknown is settled: `query` asks for it (the Open Platform's refund query, the
+   * default); `resend` sends it again with the same idempotency key (the Global MAPI has no refund query).
+   */
+  readonly refundsConfirmedBy?: 'query' | 'resend'
   /** Merchant-presented QR (kiosk). */
   precreate (input: PrecreateInput): Promise<GatewayResult<PrecreateResult>>
   /** A trade for a known buyer (phone in the Alipay app). */

@@ -3,11 +3,11 @@ import { isPaidStatus, type TradeStatus } from './gateway.js'
 import { type AlipayNotification } from './notify.js'
 
 export interface NotificationExpectation {
-  /** Our app id. */
-  appId: string
+  /** Our app id; null where notifications name none (the Global MAPI's: the partner's key signs them). */
+  appId: string | null
   /** Checked only when configured (`ALIPAY_SELLER_ID`). */
   sellerId?: string | null
-  /** The payment's amount in fen, or null when no payment has this out_trade_no. */
+  /** The payment's amount in minor units, or null when no payment has this out_trade_no. */
   amount: number | null
 }
 
@@ -24,7 +24,7 @@ export type NotificationVerdict =
 
 /** Checks app id, seller id, that the trade is ours, the amount and the status, in that order. */
 export function checkNotificationBusiness (notification: AlipayNotification, expected: NotificationExpectation): NotificationVerdict {
-  if (notification.appId !== expected.appId) {
+  if (expected.appId !== null && notification.appId !== expected.appId) {
     return { ok: false, failed: 'app-id', detail: `app_id ${JSON.stringify(notification.appId ?? null)} is not ours` }
   }
   if (expected.sellerId && notification.sellerId !== expected.sellerId) {
@@ -33,12 +33,12 @@ export function checkNotificationBusiness (notification: AlipayNotification, exp
   if (expected.amount === null) {
     return { ok: false, failed: 'unknown-trade', detail: `no payment has out_trade_no ${JSON.stringify(notification.outTradeNo)}` }
   }
-  // Integer fen on both sides: no float comparison.
+  // Integer minor units on both sides: no float comparison.
   if (notification.totalAmount !== expected.amount) {
     return {
       ok: false,
       failed: 'amount',
-      detail: `total_amount ${notification.totalAmount ?? 'missing'} fen, expected ${expected.amount} fen`,
+      detail: `amount ${notification.totalAmount ?? 'missing'} (minor units), expected ${expected.amount}`,
     }
   }
   if (notification.tradeStatus === null) {

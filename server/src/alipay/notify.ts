@@ -16,7 +16,8 @@ export interface AlipayNotification {
   authAppId?: string
   charset: string
   version?: string
-  signType: SignType
+  /** MD5 only on the Global MAPI, signed with the partner's key. */
+  signType: SignType | 'MD5'
   tradeNo?: string
   outTradeNo: string
   /** On refund notifications: the refund's `out_request_no`. */

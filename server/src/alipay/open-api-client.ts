@@ -202,7 +202,8 @@ function stringField (value: unknown): string | undefined {
   return undefined
 }
 
-function describeNetworkError (error: unknown): string {
+/** A network error as one line, with the cause's code (ECONNREFUSED…) when there is one. */
+export function describeNetworkError (error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const cause = (error as Error & { cause?: unknown }).cause
   if (cause instanceof Error) {

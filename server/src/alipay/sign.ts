@@ -15,12 +15,12 @@ export function isSignType (value: unknown): value is SignType {
 }
 
 /**
- * Request string-to-sign: every param except `sign` (so `sign_type` stays), empty values dropped,
- * keys in ASCII order, raw values joined as `k=v` with `&`.
+ * Request string-to-sign: every param except `sign` (so `sign_type` stays, on the Open Platform; the Global MAPI
+ * leaves it out too, through `unsigned`), empty values dropped, keys in ASCII order, raw values joined as `k=v` with `&`.
  */
-export function buildSignContent (params: SignParams): string {
+export function buildSignContent (params: SignParams, unsigned: readonly string[] = ['sign']): string {
   return Object.keys(params)
-    .filter(key => key !== 'sign')
+    .filter(key => !unsigned.includes(key))
     .filter(key => {
       const value = params[key]
       return value !== undefined && value !== null && value !== ''

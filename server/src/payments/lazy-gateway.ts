@@ -5,6 +5,7 @@ export function lazyGateway (make: () => AlipayGateway): AlipayGateway {
   let gateway: AlipayGateway | null = null
   const get = () => (gateway ??= make())
   return {
+    get refundsConfirmedBy () { return get().refundsConfirmedBy },
     precreate: input => get().precreate(input),
     create: input => get().create(input),
     query: ref => get().query(ref),

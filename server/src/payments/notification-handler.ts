@@ -1,11 +1,9 @@
 // Alipay's asynchronous notifications: verify, check, apply once, and answer `success` only when saved.
 import type { FastifyBaseLogger } from 'fastify'
-import type { KeyObject } from 'node:crypto'
 import type { Db } from '../db/database.js'
 import type { CommitGroup } from '../db/group-commit.js'
-import { verifyNotification } from '../alipay/notify.js'
+import type { NotificationVerifier } from '../alipay/notification-verifier.js'
 import { checkNotificationBusiness } from '../alipay/notify-checks.js'
-import type { SignType } from '../alipay/sign.js'
 import { AlertKindEnum } from '#shared/schemas/alert.js'
 import type { PaymentStatus } from '#shared/statuses.js'
 import type { Alerts } from './alerts.js'
@@ -20,10 +18,9 @@ export interface NotificationHandlerDeps {
   db: Db
   /** The database's shared commit group: notifications arriving together commit once. */
   commits: CommitGroup
-  appId: string
+  /** The protocol's reading and verifying of a notification. */
+  verifier: NotificationVerifier
   sellerId: string | null
-  alipayPublicKey: KeyObject
-  signType: SignType
   payments: PaymentService
   refunds: RefundService
   alerts: Alerts
@@ -36,7 +33,7 @@ export type NotifyAnswer = 'success' | 'fail'
 
 /** `source` is the sender's (normalised) address, which unverified notifications are counted by. */
 export async function handleNotification (deps: NotificationHandlerDeps, body: Buffer, contentType: string | undefined, source: string): Promise<NotifyAnswer> {
-  const verified = verifyNotification(body, contentType, deps.alipayPublicKey, { signType: deps.signType })
+  const verified = deps.verifier.verify(body, contentType)
   if (!verified.ok) {
     // Everything here is the sender's choice until the signature checks out: clipped before it is logged or stored.
     const outTradeNo = clip(verified.fields?.out_trade_no)
@@ -49,8 +46,20 @@ export async function handleNotification (deps: NotificationHandlerDeps, body: B
     return 'fail'
   }
   const notification = verified.notification
+  if (notification.notifyId !== undefined && deps.verifier.confirm) {
+    // Signed right, but only Alipay knows whether it sent this notify_id (the MAPI's notify_verify): a notification
+    // it denies is refused; one it could not be asked about is refused for now, and Alipay sends it again.
+    const confirmation = await deps.verifier.confirm(notification.notifyId)
+    if (confirmation !== 'true') {
+      deps.log.warn({ confirmation, notifyId: clip(notification.notifyId), outTradeNo: clip(notification.outTradeNo), source }, 'notification not confirmed by notify_verify')
+      if (confirmation === 'false') {
+        await deps.summaries.record({ kind: AlertKindEnum.NOTIFICATION_BAD_SIGNATURE, source, sample: { detail: 'notify_verify answered false', outTradeNo: clip(notification.outTradeNo), notifyId: clip(notification.notifyId) } })
+      }
+      return 'fail'
+    }
+  }
   const payment = await getPayment(deps.db, notification.outTradeNo)
-  const verdict = checkNotificationBusiness(notification, { appId: deps.appId, sellerId: deps.sellerId, amount: payment?.amount ?? null })
+  const verdict = checkNotificationBusiness(notification, { appId: deps.verifier.appId, sellerId: deps.sellerId, amount: payment?.amount ?? null })
   if (!verdict.ok) {
     deps.log.warn({ failed: verdict.failed, detail: verdict.detail, outTradeNo: notification.outTradeNo }, 'notification failed a business check')
     if (verdict.failed === 'amount' && payment) {

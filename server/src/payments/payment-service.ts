@@ -5,7 +5,7 @@ import type { CommitGroup } from '../db/group-commit.js'
 import type { OrderRow, PaymentRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { AlipayGateway, Buyer, GatewayResult, QueryResult, TradeStatus } from '../alipay/gateway.js'
-import { isPaidStatus } from '../alipay/gateway.js'
+import { isPaidStatus, isTradeNotFound } from '../alipay/gateway.js'
 import { parseAlipayTimestamp } from '../alipay/timestamp.js'
 import { crashPoint, type CrashPoint } from '../lib/crash-points.js'
 import { newId } from '../lib/tokens.js'
@@ -342,7 +342,7 @@ export class PaymentService {
       await this.markUnknown(paymentId, source, 'cancel', cancel.outcome === 'unknown' ? cancel.reason : 'retry_flag')
       return
     }
-    if (cancel.outcome === 'failure' && cancel.subCode !== 'ACQ.TRADE_NOT_EXIST') {
+    if (cancel.outcome === 'failure' && !isTradeNotFound(cancel)) {
       await appendPaymentEvent(this.db, paymentId, source, 'cancel-failed', { code: cancel.code, subCode: cancel.subCode, subMsg: cancel.subMsg })
       await this.markUnknown(paymentId, source, 'cancel', cancel.subCode ?? cancel.code)
       return

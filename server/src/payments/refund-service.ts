@@ -91,12 +91,15 @@ export class RefundService {
     return attempt
   }
 
-  /** Confirms by query when a try's outcome is in doubt, else (re)sends it. */
+  /**
+   * Confirms by query when a try's outcome is in doubt, else (re)sends it. A gateway without a refund query (the
+   * Global MAPI) settles the doubt by sending the same refund again: its idempotency key makes that safe.
+   */
   private async attempt (refundId: string, source: EventSource): Promise<void> {
     const { db, gateway } = this.deps
     const refund = await getRefund(db, refundId)
     if (!refund || !OPEN_REFUND_STATUSES.includes(refund.status as RefundStatus)) return
-    if (refund.status === 'unknown') {
+    if (refund.status === 'unknown' && gateway.refundsConfirmedBy !== 'resend') {
       const check = await gateway.refundQuery({ outTradeNo: refund.payment_id, outRequestNo: refund.out_request_no })
       if (check.outcome === 'success' && check.data.refunded) {
         await this.succeed(refundId, source, { confirmedBy: 'refund-query' })

@@ -8,6 +8,7 @@ import {
 } from '../repositories/demo-menu.js'
 import { createTable } from '../repositories/tables.js'
 import { DEMO_CATEGORIES, DEMO_DISHES, DEMO_TABLES, dishImagePath } from './demo-menu.js'
+import { demoDishIn } from './demo-prices.js'
 
 /** Set when the demo was added: a restart never seeds again, even after staff deleted dishes. */
 export const DEMO_SEED_KEY = 'demo_seeded_at'
@@ -16,13 +17,15 @@ export type SeedOutcome =
   | { seeded: true, categories: number, dishes: number, tables: number }
   | { seeded: false, reason: 'disabled' | 'already-seeded' | 'not-empty' }
 
-async function insertMenu (db: Db): Promise<{ categories: number, dishes: number }> {
+async function insertMenu (db: Db, currency: string): Promise<{ categories: number, dishes: number }> {
   const existingCategories = await categoryIds(db)
   const categories = DEMO_CATEGORIES.filter(category => !existingCategories.has(category.id))
   await insertDemoCategories(db, categories.map(category => ({ category, sort: (DEMO_CATEGORIES.indexOf(category) + 1) * 10 })))
   const existing = await dishIds(db)
   const dishes = DEMO_DISHES.filter(dish => !existing.has(dish.id))
-  for (const [index, dish] of dishes.entries()) await insertDemoDish(db, dish, dishImagePath(dish.id), (index + 1) * 10)
+  for (const [index, dish] of dishes.entries()) {
+    await insertDemoDish(db, demoDishIn(dish, currency), dishImagePath(dish.id), (index + 1) * 10)
+  }
   return { categories: categories.length, dishes: dishes.length }
 }
 
@@ -41,13 +44,14 @@ async function insertTables (db: Db): Promise<number> {
 /**
  * Seeds the demo when `demoSeed` is true, or when it is null (not configured) and the database is
  * empty. Everything happens in one transaction: a crash half-way leaves no half menu behind.
+ * Prices are in the store's `currency` (STORE_CURRENCY), converted from the CNY menu by demo-prices.ts.
  */
-export async function seedDemo (db: Db, demoSeed: boolean | null): Promise<SeedOutcome> {
+export async function seedDemo (db: Db, demoSeed: boolean | null, currency = 'CNY'): Promise<SeedOutcome> {
   if (demoSeed === false) return { seeded: false, reason: 'disabled' }
   return db.transaction().execute(async (trx): Promise<SeedOutcome> => {
     if (await getSetting(trx, DEMO_SEED_KEY)) return { seeded: false, reason: 'already-seeded' }
     if (demoSeed === null && !await hasNoMenuOrTables(trx)) return { seeded: false, reason: 'not-empty' }
-    const menu = await insertMenu(trx)
+    const menu = await insertMenu(trx, currency)
     const tables = await insertTables(trx)
     await bumpMenuVersion(trx)
     await setSetting(trx, DEMO_SEED_KEY, nowIso())

@@ -11,6 +11,7 @@ export interface DemoCategory {
 export interface DemoOption {
   id: string
   names: LocalizedText
+  /** CNY fen, like the dish price. */
   priceDelta: number
 }
 
@@ -28,7 +29,7 @@ export interface DemoDish {
   categoryId: string
   names: LocalizedText
   descriptions: LocalizedText
-  /** Fen. */
+  /** CNY fen, as the demo is written; seeded in the store's currency (demo-prices.ts). */
   price: number
   tags: DietaryTag[]
   allergens: Allergen[]

@@ -1,5 +1,6 @@
 // What a tablet and the staff console see of a device, and the device.changed events that keep them current.
 import type { AppConfig } from '../config.js'
+import { phoneOrderingAvailable } from '../config-alipay.js'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { DevicePresence } from '../lib/device-presence.js'
@@ -16,7 +17,7 @@ import type { Device, DeviceMe, StoreInfo } from '#shared/schemas/device.js'
 export interface DeviceServiceDeps {
   db: Db
   events: EventHub
-  config: Pick<AppConfig, 'store' | 'publicUrl'>
+  config: Pick<AppConfig, 'store' | 'publicUrl' | 'alipay'>
   devicePresence: Pick<DevicePresence, 'isOnline'>
 }
 
@@ -30,7 +31,8 @@ export async function deviceMe (deps: DeviceServiceDeps, row: DeviceWithTable): 
   const me: DeviceMe = { deviceId: row.id, name: row.name, status: deviceStatus(row), store: storeInfo(deps) }
   if (row.table_id && row.table_label !== null) {
     me.table = { id: row.table_id, label: row.table_label }
-    if (row.table_code !== null) {
+    // Without phone ordering (Alipay Global without an Open Platform app) the tablet offers no phone link.
+    if (row.table_code !== null && phoneOrderingAvailable(deps.config.alipay)) {
       me.table.code = row.table_code
       me.table.phoneUrl = `${deps.config.publicUrl}/t/${encodeURIComponent(row.table_code)}`
     }

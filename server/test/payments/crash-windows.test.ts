@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../../src/db/database.js'
 import type { CrashPoint } from '../../src/lib/crash-points.js'
 import { TEST_STAFF_PIN, tempDataDir } from '../helper.js'
 import { api, pairedTablet, payAtAlipay, placedOrder, setFaults, startApp, startQr, stopApp, until } from './fixtures.js'
+import { serviceName } from './protocol.js'
 import { ServerChild } from './server-child.js'
 
 const children: ServerChild[] = []
@@ -61,7 +62,7 @@ async function crashAfterPaymentThatMustGoBack (change: { status: 'paid' } | { s
   const crashing = await startChild(dataDir, point)
   const base = crashing.baseUrl
   // Neither a notification nor a query gets through: the trade is paid at Alipay before we can know.
-  await setFaults(base, { unavailableRate: 1, methods: ['alipay.trade.query'], notify: { drop: true } })
+  await setFaults(base, { unavailableRate: 1, methods: [serviceName('query')], notify: { drop: true } })
   const { body: payment } = await startQr(base, tablet, orderId)
   expect(payment.status).toBe('waiting')
   expect(await payAtAlipay(base, payment.id)).toBe(200)

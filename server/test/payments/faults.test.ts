@@ -6,6 +6,7 @@ import { sandboxKeyPair } from '../../sandbox/keys.js'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, stopApp, until,
 } from './fixtures.js'
+import { RSA_SIGNED_ENV, serviceName } from './protocol.js'
 import type { Payment } from '#shared/schemas/payment.js'
 
 async function expire (app: Awaited<ReturnType<typeof startApp>>['app'], paymentId: string): Promise<void> {
@@ -22,7 +23,7 @@ async function alertKinds (app: Awaited<ReturnType<typeof startApp>>['app']): Pr
 describe('payment faults', () => {
   it('a precreate that times out shows no QR, retries with new out_trade_nos, and cancels the unknown trades', async () => {
     const { app, base } = await startApp({ ALIPAY_TIMEOUT_MS: '300' })
-    await setFaults(base, { timeoutRate: 1, methods: ['alipay.trade.precreate'] })
+    await setFaults(base, { timeoutRate: 1, methods: [serviceName('precreate')] })
     const tablet = await pairedTablet(app)
     const orderId = await placedOrder(app, tablet)
     const response = await startQr(base, tablet, orderId)
@@ -77,7 +78,7 @@ describe('payment faults', () => {
     const orderId = await placedOrder(app, tablet)
     const { body: payment } = await startQr(base, tablet, orderId)
     // Our cancel cannot get through, so the trade stays payable past our deadline.
-    await setFaults(base, { unavailableRate: 1, methods: ['alipay.trade.cancel'], notify: { drop: true } })
+    await setFaults(base, { unavailableRate: 1, methods: [serviceName('cancel')], notify: { drop: true } })
     await expire(app, payment.id)
     await until(async () => (await paymentStatus(app, payment.id)) === 'unknown', 10_000, 'unknown after a failed cancel')
     expect(await alertKinds(app)).toContain('payment.unknown')
@@ -117,13 +118,13 @@ describe('payment faults', () => {
   it('shows no QR when the gateway answer carries a bad signature', async () => {
     // The merchant trusts a different "Alipay" key than the one the emulator signs with.
     const wrong = sandboxKeyPair()
-    const first = await startApp()
+    const first = await startApp(RSA_SIGNED_ENV)
     await stopApp(first.app)
     const dataDir = first.dataDir
     const file = join(dataDir, 'alipay-sandbox', 'credentials.json')
     const credentials = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
     writeFileSync(file, JSON.stringify({ ...credentials, alipayPublicKey: wrong.publicKey }))
-    const restarted = await startApp({ DATA_DIR: dataDir })
+    const restarted = await startApp({ ...RSA_SIGNED_ENV, DATA_DIR: dataDir })
     const tablet = await pairedTablet(restarted.app)
     const orderId = await placedOrder(restarted.app, tablet)
     const response = await startQr(restarted.base, tablet, orderId)

@@ -53,13 +53,13 @@ export async function pairedTablet (app: App, label = `T${Math.floor(Math.random
 
 let orderNumber = 1000
 
-/** A placed order of `total` fen for the tablet's table. */
+/** A placed order of `total` minor units of the store's currency (fen by default) for the tablet's table. */
 export async function placedOrder (app: App, tablet: Tablet, total = 4_280): Promise<string> {
   const id = newId('ord')
   const at = nowIso()
   await app.db.insertInto('orders').values({
     id, number: ++orderNumber, client_order_id: crypto.randomUUID(), request_hash: sha256(id), device_id: tablet.deviceId,
-    table_id: tablet.tableId, status: 'placed', subtotal: total, total, currency: 'CNY', note: null, cancel_reason: null,
+    table_id: tablet.tableId, status: 'placed', subtotal: total, total, currency: app.config.store.currency, note: null, cancel_reason: null,
     created_at: at, updated_at: at,
   }).execute()
   await app.db.insertInto('order_lines').values({

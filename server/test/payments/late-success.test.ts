@@ -2,6 +2,7 @@
 // who paid and then tapped Cancel paid in time, however the cancel moved the time we settle the trade.
 import { describe, expect, it } from 'vitest'
 import { api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, until } from './fixtures.js'
+import { serviceName } from './protocol.js'
 import type { App } from '../../src/app.js'
 import type { Payment } from '#shared/schemas/payment.js'
 
@@ -28,7 +29,7 @@ describe('late success', () => {
   it('is alerted when Alipay says the diner paid after the QR deadline, after cancelling', async () => {
     const { app, base } = await startApp()
     // Our cancel cannot get through, so the trade stays payable at Alipay after the diner gave up.
-    await setFaults(base, { unavailableRate: 1, methods: ['alipay.trade.cancel'], notify: { drop: true } })
+    await setFaults(base, { unavailableRate: 1, methods: [serviceName('cancel')], notify: { drop: true } })
     const tablet = await pairedTablet(app)
     const orderId = await placedOrder(app, tablet)
     const { body: payment } = await startQr(base, tablet, orderId)

@@ -1,27 +1,9 @@
 // A notification's event row commits with the transition it makes (one commit per change): if the
 // transition cannot commit, neither does the row, and Alipay is answered `fail` so it sends it again.
-import { createPrivateKey } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS_FILE, type SandboxCredentials } from '../../src/payments/sandbox-credentials.js'
-import { formEncode, signNotification } from '../alipay/fixtures.js'
-import { orderStatus, pairedTablet, paymentStatus, placedOrder, startApp, startQr, type RunningApp } from './fixtures.js'
-
-const FORM = 'application/x-www-form-urlencoded; charset=utf-8'
-
-/** A TRADE_SUCCESS notification for the payment, signed with the built-in emulator's Alipay key. */
-function paidNotification ({ dataDir }: RunningApp, outTradeNo: string, amount: string, notifyId: string): Buffer {
-  const credentials = JSON.parse(readFileSync(join(dataDir, SANDBOX_CREDENTIALS_FILE), 'utf8')) as SandboxCredentials
-  const fields = signNotification({
-    notify_type: 'trade_status_sync', notify_id: notifyId, notify_time: '2026-12-06 14:00:05', charset: 'utf-8', version: '1.0',
-    sign_type: 'RSA2', app_id: credentials.appId, auth_app_id: credentials.appId, seller_id: credentials.sellerId,
-    out_trade_no: outTradeNo, trade_no: '2026120622001446880500012345', trade_status: 'TRADE_SUCCESS', total_amount: amount,
-    subject: 'Table #1', buyer_id: '2088102177846880', gmt_payment: '2026-12-06 14:00:04',
-  }, { key: createPrivateKey(credentials.alipayPrivateKey) })
-  return formEncode(fields)
-}
+import { orderStatus, pairedTablet, payAtAlipay, paymentStatus, placedOrder, setFaults, startApp, startQr, until, type RunningApp } from './fixtures.js'
+import { NOTIFICATION_CONTENT_TYPE as FORM, emulatorNotifyId, signedPaidNotification } from './protocol.js'
 
 async function eventKinds (running: RunningApp, paymentId: string): Promise<string[]> {
   const rows = await running.app.db.selectFrom('payment_events').select('kind').where('payment_id', '=', paymentId).orderBy('id').execute()
@@ -33,9 +15,16 @@ describe('a verified notification', () => {
     const running = await startApp()
     const tablet = await pairedTablet(running.app)
     const orderId = await placedOrder(running.app, tablet, 4_280)
+    // The diner pays at Alipay, whose notification stays queued there (so its notify_id is one Alipay sent, as the
+    // MAPI's notify_verify requires); no poll finds the payment first: the notification below is what pays it.
+    await running.app.reconciler.stop()
+    await setFaults(running.base, { notify: { delayMs: 3_600_000 } })
     const { body: payment } = await startQr(running.base, tablet, orderId)
     expect(payment.status).toBe('waiting')
-    const body = paidNotification(running, payment.id, '42.80', 'notify-1')
+    expect(await payAtAlipay(running.base, payment.id)).toBe(200)
+    const notifyId = await until(() => emulatorNotifyId(running.base, payment.id), 5_000, 'the emulator\'s notification')
+    const trade = await (await fetch(`${running.base}/sandbox/trades/${payment.id}`)).json() as { tradeNo: string }
+    const body = signedPaidNotification(running, { outTradeNo: payment.id, tradeNo: trade.tradeNo, amount: 4_280, notifyId })
 
     // The order's move to paid fails inside the transaction: the whole change rolls back.
     await sql`create trigger refuse_paid before update of status on orders begin select raise(abort, 'refused for the test'); end`.execute(running.app.db)

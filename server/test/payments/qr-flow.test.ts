@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, until,
 } from './fixtures.js'
+import { serviceName } from './protocol.js'
 import { SseClient } from '../sse-client.js'
 import type { Payment } from '#shared/schemas/payment.js'
 import type { Order } from '#shared/schemas/order.js'
@@ -59,7 +60,7 @@ describe('QR payment', () => {
 
   it('keeps waiting (never failed) while queries answer SYSTEM_ERROR, then pays', async () => {
     const { app, base } = await startApp()
-    await setFaults(base, { systemErrorRate: 1, methods: ['alipay.trade.query'], notify: { drop: true } })
+    await setFaults(base, { systemErrorRate: 1, methods: [serviceName('query')], notify: { drop: true } })
     const tablet = await pairedTablet(app)
     const orderId = await placedOrder(app, tablet)
     const { body: payment } = await startQr(base, tablet, orderId)

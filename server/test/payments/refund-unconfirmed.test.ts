@@ -1,6 +1,7 @@
 // A refund Alipay never confirms is retried for as long as it takes, and after a day staff are told, once.
 import { describe, expect, it } from 'vitest'
 import { pairedTablet, paymentStatus, payAtAlipay, placedOrder, setFaults, startApp, startQr, until } from './fixtures.js'
+import { serviceNames } from './protocol.js'
 import type { App } from '../../src/app.js'
 
 const DAY_AND_AN_HOUR_MS = 25 * 3600_000
@@ -19,7 +20,7 @@ describe('a refund whose outcome stays unknown', () => {
     await until(async () => (await paymentStatus(app, payment.id)) === 'paid', 10_000, 'the payment found paid')
 
     // Alipay cannot be reached for refunds: every try ends unknown.
-    await setFaults(base, { unavailableRate: 1, methods: ['alipay.trade.refund', 'alipay.trade.fastpay.refund.query'] })
+    await setFaults(base, { unavailableRate: 1, methods: serviceNames('refund', 'refundQuery') })
     const refund = await app.refunds.requestRefund(payment.id, 1_000, 'Cold soup', null)
     expect(refund.status).toBe('unknown')
     expect(await refundAlerts(app, payment.id)).toEqual([])

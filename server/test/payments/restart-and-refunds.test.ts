@@ -8,6 +8,7 @@ import { tempDataDir } from '../helper.js'
 import {
   api, orderStatus, paymentStatus, payAtAlipay, pairedTablet, placedOrder, setFaults, startApp, startQr, stopApp, until,
 } from './fixtures.js'
+import { serviceName, standaloneAlipayEnv } from './protocol.js'
 import type { Payment, Refund } from '#shared/schemas/payment.js'
 
 const APP_ID = '2021000000000042'
@@ -17,6 +18,9 @@ afterEach(async () => {
   for (const sandbox of sandboxes.splice(0)) await sandbox.close()
 })
 
+const PARTNER_ID = SELLER_ID
+const MD5_KEY = 'q3w8e5r1t7y2u9i4o6p0a3s8d5f1g7h2'
+
 /** A standalone emulator, so it outlives the server under test (ALIPAY_MODE=alipay-sandbox against it). */
 async function standaloneSandbox (): Promise<{ env: Record<string, string>, url: string }> {
   const merchant = sandboxKeyPair()
@@ -24,6 +28,8 @@ async function standaloneSandbox (): Promise<{ env: Record<string, string>, url:
   const sandbox = await buildSandboxApp({
     appId: APP_ID,
     sellerId: SELLER_ID,
+    partnerId: PARTNER_ID,
+    md5Key: MD5_KEY,
     merchantPublicKey: merchant.publicKey,
     alipayPrivateKey: alipay.privateKey,
     publicUrl: 'http://127.0.0.1:1/sandbox',
@@ -34,14 +40,10 @@ async function standaloneSandbox (): Promise<{ env: Record<string, string>, url:
   const url = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}/sandbox`
   return {
     url,
-    env: {
-      ALIPAY_MODE: 'alipay-sandbox',
-      ALIPAY_GATEWAY: `${url}/gateway.do`,
-      ALIPAY_APP_ID: APP_ID,
-      ALIPAY_SELLER_ID: SELLER_ID,
-      ALIPAY_PRIVATE_KEY: merchant.privateKey,
-      ALIPAY_PUBLIC_KEY: alipay.publicKey,
-    },
+    env: standaloneAlipayEnv({
+      url, appId: APP_ID, sellerId: SELLER_ID, partnerId: PARTNER_ID, md5Key: MD5_KEY,
+      merchantPrivateKey: merchant.privateKey, alipayPublicKey: alipay.publicKey,
+    }),
   }
 }
 
@@ -108,7 +110,7 @@ describe('refunds', () => {
     await until(async () => (await paymentStatus(app, payment.id)) === 'paid')
     const cookie = await staffCookie(base)
 
-    await setFaults(base, { unavailableRate: 1, methods: ['alipay.trade.refund'] })
+    await setFaults(base, { unavailableRate: 1, methods: [serviceName('refund')] })
     const refund = await api<Refund>(base, `/api/staff/payments/${payment.id}/refunds`, { method: 'POST', cookie, body: { amount: 2_000, reason: 'Wrong table' } })
     expect(refund.status).toBe(201)
     expect(refund.body.status).toBe('unknown')

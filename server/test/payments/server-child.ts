@@ -2,7 +2,7 @@
 // optionally told to die at a crash point (TABLEPAD_CRASH_POINT), and started again on the same data.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { TEST_STAFF_PIN } from '../helper.js'
+import { TEST_ALIPAY_PROTOCOL, TEST_STAFF_PIN } from '../helper.js'
 import type { CrashPoint } from '../../src/lib/crash-points.js'
 import { freePort } from '../../src/lib/free-port.js'
 
@@ -39,6 +39,8 @@ export class ServerChild {
       DATA_DIR: dataDir,
       STAFF_PIN: TEST_STAFF_PIN,
       ALIPAY_MODE: 'sandbox-local',
+      // The child speaks the protocol the suite runs against (the server-global project sets only TEST_ALIPAY_PROTOCOL).
+      ALIPAY_PROTOCOL: TEST_ALIPAY_PROTOCOL,
       LOG_LEVEL: 'warn',
     }
     delete env.TABLEPAD_CRASH_POINT

@@ -181,6 +181,26 @@ describe('PhoneView', () => {
     expect(sessionStorage.getItem('tp-phone-locale')).toBe('zh-CN')
   })
 
+  it.each([
+    ['JPY', '¥7,400', '¥1,200', '¥6,200'],
+    ['EUR', '€74.00', '€12.00', '€62.00'],
+  ] as const)('shows the check in the store currency (%s) with its own decimals, in both languages', async (currency, total, paid, due) => {
+    // The same minor units as the CNY test: 7400 is ¥7,400 in a Tokyo store and €74.00 in a Paris one.
+    server.on('GET /api/menu', () => ({ status: 200, body: { ...MENU, currency }, headers: { etag: '"v1"' } }))
+    check = checkOf([
+      MY_ORDER(),
+      checkOrder([{ itemId: 'mapo', quantity: 1, optionIds: ['mild'] }], 'din_2'),
+      checkOrder([{ itemId: 'tea', quantity: 1, optionIds: [] }], null, { status: 'paid', due: 0 }),
+    ], { currency })
+    await mountPhone()
+    await openCheck()
+    expect([text('phone-check-total'), text('phone-check-paid'), text('phone-check-due')]).toEqual([total, paid, due])
+    await click('lang-zh-CN')
+    await vi.waitFor(() => expect(text('phone-title')).toBe('5 号桌点餐'))
+    expect([text('phone-check-total'), text('phone-check-paid'), text('phone-check-due')]).toEqual([total, paid, due])
+    if (currency === 'JPY') expect(find('phone-check').text()).not.toMatch(/¥[\d,]+\.\d/)
+  })
+
   it('reads the check again when the stream says it changed', async () => {
     check = checkOf([MY_ORDER()])
     await mountPhone()

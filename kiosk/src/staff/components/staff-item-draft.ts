@@ -4,17 +4,17 @@ import {
   AllergenEnum, DietaryTagEnum,
   type Allergen, type CreateMenuItem, type DietaryTag, type MenuItem, type OptionGroupInput, type UpdateMenuItem,
 } from '@shared/schemas/menu'
-import { MAX_PRICE_FEN } from './staff-price'
+import { MAX_PRICE_MINOR } from './staff-price'
 
-/** Largest price change of one option (the server's limit): ¥10,000 either way. */
-export const MAX_DELTA_FEN = 1_000_000
+/** Largest price change of one option, in minor units (the server's limit): ¥10,000.00 either way, or ¥1,000,000 in yen. */
+export const MAX_DELTA_MINOR = 1_000_000
 
 export interface OptionDraft {
   /** Stable key for the list while editing; `id` is the server's, absent for a new option. */
   key: string
   id?: string
   names: LocalizedText
-  /** Fen; null while the price field does not hold a valid amount. */
+  /** Minor units of the store's currency; null while the price field does not hold a valid amount. */
   priceDelta: number | null
   available: boolean
 }
@@ -109,14 +109,14 @@ export function groupProblems (group: GroupDraft): GroupProblem[] {
   if (group.min > group.max) problems.push('minAboveMax')
   if (group.options.length > 0 && group.max > group.options.length) problems.push('maxAboveOptions')
   if (group.options.some(option => !complete(option.names))) problems.push('optionNames')
-  if (group.options.some(option => option.priceDelta === null || Math.abs(option.priceDelta) > MAX_DELTA_FEN)) problems.push('optionPrice')
+  if (group.options.some(option => option.priceDelta === null || Math.abs(option.priceDelta) > MAX_DELTA_MINOR)) problems.push('optionPrice')
   return problems
 }
 
 export function itemProblems (draft: ItemDraft): ItemProblem[] {
   const problems: ItemProblem[] = []
   if (!complete(draft.names)) problems.push('names')
-  if (draft.price === null || draft.price < 0 || draft.price > MAX_PRICE_FEN) problems.push('price')
+  if (draft.price === null || draft.price < 0 || draft.price > MAX_PRICE_MINOR) problems.push('price')
   if (!draft.categoryId) problems.push('category')
   if (draft.optionGroups.some(group => groupProblems(group).length > 0)) problems.push('groups')
   return problems

@@ -15,7 +15,7 @@ export function canRequery (payment: Payment): boolean {
   return OPEN_PAYMENT_STATUSES.includes(payment.status)
 }
 
-/** What is left to refund, in fen. */
+/** What is left to refund, in minor units of the payment currency. */
 export function refundable (payment: Payment): number {
   if (payment.status !== 'paid' && payment.status !== 'partially_refunded') return 0
   return Math.max(0, payment.amount - payment.refundedAmount)

@@ -60,10 +60,8 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
   fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined, source: string) => handleNotification({
     db: fastify.db,
     commits: fastify.commits,
-    appId: fastify.alipay.appId,
+    verifier: fastify.alipay.notifications,
     sellerId: fastify.alipay.sellerId,
-    alipayPublicKey: fastify.alipay.alipayPublicKey,
-    signType: fastify.alipay.signType,
     payments,
     refunds,
     alerts,

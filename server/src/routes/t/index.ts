@@ -65,6 +65,8 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
     const { code } = request.params
     const table = await findTableByCode(fastify.db, code)
     if (!table) return sendPage(request, reply, 404, 'unknown-table')
+    const appId = fastify.alipay.appId
+    if (appId === null) return sendPage(request, reply, 200, 'phone-ordering-off')
     const throughEmulator = config.alipay.mode === 'sandbox-local' && request.query.emulator === '1'
     if (!isAlipayClient(request.headers['user-agent']) && !throughEmulator) {
       const link: PageLink | undefined = config.alipay.mode === 'sandbox-local'
@@ -78,7 +80,7 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
     const state = await createOAuthState(fastify.db, table.id, browserToken)
     reply.setCookie(OAUTH_BROWSER_COOKIE, browserToken, phoneCookieOptions(config, OAUTH_BROWSER_MAX_AGE_S))
     const target = new URL(config.alipay.authUrl)
-    target.searchParams.set('app_id', fastify.alipay.appId)
+    target.searchParams.set('app_id', appId)
     target.searchParams.set('scope', 'auth_base')
     target.searchParams.set('redirect_uri', callbackUrl)
     target.searchParams.set('state', state)

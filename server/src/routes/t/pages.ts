@@ -7,6 +7,7 @@ export type PageLanguage = 'en' | 'zh-CN'
 export type PageName =
   | 'unknown-table'
   | 'open-in-alipay'
+  | 'phone-ordering-off'
   | 'state-invalid'
   | 'denied'
   | 'code-invalid'
@@ -21,6 +22,7 @@ const TEXTS: Record<PageLanguage, Record<PageName, PageText>> = {
   en: {
     'unknown-table': { title: 'This table link does not work', body: 'The table may have been removed or its code replaced. Please ask a member of staff for the table\'s current QR code.' },
     'open-in-alipay': { title: 'Open this link with Alipay', body: 'Scan the table\'s QR code with the Alipay app to order and pay from your phone.' },
+    'phone-ordering-off': { title: 'Please order at the table', body: 'This restaurant takes orders and payments on the tablet at your table.' },
     'state-invalid': { title: 'This sign-in has expired', body: 'The sign-in with Alipay took too long, was already used, or was started in another browser. Please start again.' },
     denied: { title: 'Alipay did not sign you in', body: 'Your Alipay account keeps your orders apart from the others at the table. Please try again and allow it.' },
     'code-invalid': { title: 'Alipay did not accept the sign-in', body: 'The sign-in code was no longer valid. Please try again.' },
@@ -32,6 +34,7 @@ const TEXTS: Record<PageLanguage, Record<PageName, PageText>> = {
   'zh-CN': {
     'unknown-table': { title: '此餐桌链接无效', body: '该餐桌可能已被移除或更换了二维码。请向服务员索取本桌当前的二维码。' },
     'open-in-alipay': { title: '请用支付宝打开此链接', body: '请使用支付宝 App 扫描桌上的二维码，即可用手机点餐和付款。' },
+    'phone-ordering-off': { title: '请在餐桌上点餐', body: '本店请使用餐桌上的平板点餐和付款。' },
     'state-invalid': { title: '登录已失效', body: '支付宝登录超时、已被使用，或是在其他浏览器中发起的。请重新开始。' },
     denied: { title: '支付宝未完成登录', body: '我们通过你的支付宝账号区分同桌每个人点的菜。请重试并选择同意。' },
     'code-invalid': { title: '支付宝未通过此次登录', body: '授权码已失效，请重试。' },

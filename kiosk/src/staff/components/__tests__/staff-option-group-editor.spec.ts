@@ -87,7 +87,7 @@ describe('StaffOptionGroupEditor', () => {
   async function mountEditor (initial: GroupDraft) {
     const model = ref(initial)
     const Host = defineComponent({
-      setup: () => () => h(StaffOptionGroupEditor, { modelValue: model.value, index: 0, 'onUpdate:modelValue': (next: GroupDraft) => { model.value = next } }),
+      setup: () => () => h(StaffOptionGroupEditor, { modelValue: model.value, index: 0, currency: 'CNY', 'onUpdate:modelValue': (next: GroupDraft) => { model.value = next } }),
     })
     ;({ wrapper } = await mountStaff(Host, { pinia: loggedIn(MANAGER) }))
     return model
