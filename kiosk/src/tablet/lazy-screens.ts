@@ -1,6 +1,6 @@
 // Screens that are not the first one a start shows (menu, payment, thanks, the table's bill, the idle countdown, and pairing, which
-// only a new tablet sees): chunks of their own, so the attract screen paints from a smaller bundle, fetched as soon
-// as the tablet is idle after start-up, so a tap never waits on the network. The service worker precaches these
+// only a new tablet sees): chunks of their own, so the attract screen paints from a smaller bundle, fetched in the
+// idle periods after start-up (tablet/lib/idle-queue.ts), so a tap never waits on the network. The service worker precaches these
 // chunks too (injectManifest globPatterns in kiosk/src/pwa/pwa-options.ts): an offline tablet still opens them.
 import { defineAsyncComponent, type Component } from 'vue'
 import { withTabletWords } from '@/tablet/i18n'
@@ -51,20 +51,16 @@ export const OrderThanks = lazyScreen(LOADERS.thanks)
 export const BillScreen = lazyScreen(LOADERS.bill)
 export const KioskIdleDialog = lazyScreen(LOADERS.idle)
 
-/** Runs when the page has nothing better to do (or soon, where requestIdleCallback is missing: older WebViews). */
-function whenIdle (run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 })
-  else setTimeout(run, 200)
-}
-
 /** Fetches every lazy screen's code; a failure is left to the screen's own retry. */
 export function loadScreens (): Promise<void> {
   return Promise.allSettled(Object.values(LOADERS).map(load => load())).then(() => undefined)
 }
 
-/** Fetches every lazy screen's code once the first screen is up and the page is idle. */
-export function prefetchScreens (): Promise<void> {
-  return new Promise((resolve) => {
-    whenIdle(() => { void loadScreens().then(resolve) })
-  })
+/**
+ * Every lazy screen's code, the likeliest next (the menu) first, each in an idle period of its own once the first
+ * screen is up: evaluating them together made one long task just as the attract screen appeared.
+ */
+export function screenPrefetches (): Array<() => Promise<unknown>> {
+  const { menu, pay, thanks, bill, idle, pairing } = LOADERS
+  return [menu, pay, thanks, bill, idle, pairing]
 }
