@@ -57,14 +57,18 @@ function splitPairs (body: Uint8Array): BytePair[] {
 
 /** `+` is a space and `%XY` a byte; a `%` not followed by two hex digits stays as it is (as browsers do). */
 function percentDecode (part: Uint8Array): Uint8Array {
+  // Most values (ids, amounts, times) have nothing to decode: they are used as they are, uncopied.
+  if (part.indexOf(PERCENT) === -1 && part.indexOf(PLUS) === -1) return part
   const out = new Uint8Array(part.length)
   let n = 0
   for (let i = 0; i < part.length; i++) {
     const byte = part[i] as number
+    const high = byte === PERCENT ? hexValue(part[i + 1]) : -1
+    const low = high === -1 ? -1 : hexValue(part[i + 2])
     if (byte === PLUS) {
       out[n++] = 0x20
-    } else if (byte === PERCENT && i + 2 < part.length && isHex(part[i + 1]) && isHex(part[i + 2])) {
-      out[n++] = parseInt(String.fromCharCode(part[i + 1] as number, part[i + 2] as number), 16)
+    } else if (low !== -1) {
+      out[n++] = high * 16 + low
       i += 2
     } else {
       out[n++] = byte
@@ -73,8 +77,13 @@ function percentDecode (part: Uint8Array): Uint8Array {
   return out.subarray(0, n)
 }
 
-function isHex (byte: number | undefined): boolean {
-  return byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66))
+/** The value of one hex digit's byte, or -1 when it is none (or missing). */
+function hexValue (byte: number | undefined): number {
+  if (byte === undefined) return -1
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30
+  if (byte >= 0x41 && byte <= 0x46) return byte - 0x41 + 10
+  if (byte >= 0x61 && byte <= 0x66) return byte - 0x61 + 10
+  return -1
 }
 
 function latin1 (bytes: Uint8Array): string {
