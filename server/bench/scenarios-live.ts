@@ -5,7 +5,7 @@ import { log, settledRss, type Context } from './context.js'
 import { expectStatus, http } from './http.js'
 import { paused, stop } from './processes.js'
 import { mib, ms } from './report.js'
-import { closeStreams, measureFanout, openStreams, type FanoutFigures, type Stream } from './sse.js'
+import { closeStreams, FANOUT_WARM_UP_ROUNDS, measureFanout, openStreams, type FanoutFigures, type Stream } from './sse.js'
 
 export interface LiveState {
   streams: Stream[]
@@ -27,7 +27,7 @@ export async function openTabletStreams (ctx: Context, rssIdle: number): Promise
       body: JSON.stringify({ available: round % 2 === 1 }),
     }), 200, 'sold-out switch')
   })
-  if (ctx.settings.fanoutRounds % 2 === 1) {
+  if ((FANOUT_WARM_UP_ROUNDS + ctx.settings.fanoutRounds) % 2 === 1) {
     // Back on sale, as it was.
     expectStatus(await http(`${ctx.tablepad.base}/api/staff/menu/items/${ctx.toggledDishId}`, {
       method: 'PATCH', headers: { cookie: ctx.tablepad.staffCookie, 'content-type': 'application/json' }, body: JSON.stringify({ available: true }),
