@@ -1,8 +1,7 @@
 // `close` on MAPI, which has no close service: a cancel, made only when it cannot refund (PROTOCOL §4.2, §6).
 import {
-  type AlipayGateway, type CloseResult, type GatewayResult, isPaidStatus,
+  type AlipayGateway, type CloseResult, type GatewayResult, isPaidStatus, isTradeNotFound,
 } from '../gateway.js'
-import { GLOBAL_TRADE_NOT_FOUND_CODES } from './global-fields.js'
 
 /**
  * The Open Platform's close ends an unpaid trade and refuses a paid one; `alipay.acquire.cancel` would
@@ -18,7 +17,7 @@ export async function closeByCancel (
 ): Promise<GatewayResult<CloseResult>> {
   const state = await query(ref)
   if (state.outcome === 'unknown') return state
-  if (state.outcome === 'failure' && !GLOBAL_TRADE_NOT_FOUND_CODES.includes(state.subCode ?? '')) return state
+  if (state.outcome === 'failure' && !isTradeNotFound(state)) return state
   if (state.outcome === 'success') {
     const ids = { outTradeNo: state.data.outTradeNo || ref.outTradeNo, tradeNo: state.data.tradeNo || ref.tradeNo }
     if (isPaidStatus(state.data.tradeStatus)) {

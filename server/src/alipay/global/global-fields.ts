@@ -6,8 +6,6 @@ import { type GlobalConfig } from './global-config.js'
 
 /** The offline in-store product: merchant QR (precreate) and trades for a known buyer (create). */
 export const DEFAULT_GLOBAL_PRODUCT_CODE = 'OVERSEAS_MBARCODE_PAY'
-/** `detail_error_code` / `error` values (a failure's subCode) that mean "no such trade": overseas.query answers TRANS_NOT_FOUND. */
-export const GLOBAL_TRADE_NOT_FOUND_CODES: readonly string[] = ['TRANS_NOT_FOUND', 'TRADE_NOT_EXIST']
 /** MCC 5812, eating places and restaurants. */
 export const RESTAURANT_INDUSTRY = '5812'
 export const DEFAULT_GLOBAL_TRADE_TIMEOUT_MINUTES = 15

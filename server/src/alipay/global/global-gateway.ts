@@ -12,7 +12,6 @@ import { callMapi, type MapiCall } from './mapi-client.js'
 import { type MapiFields } from './mapi-xml.js'
 
 export { type GlobalExtendParams, type GlobalGatewayOptions } from './global-config.js'
-export { GLOBAL_TRADE_NOT_FOUND_CODES } from './global-fields.js'
 
 export const GLOBAL_SERVICES = {
   precreate: 'alipay.acquire.precreate',
