@@ -1,6 +1,7 @@
 // A tiny gateway.do on loopback for the client tests: checks the query/body split and our signature, answers per test.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { type AddressInfo } from 'node:net'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startFormServer } from './fake-form-server.js'
 import { appPublicKey, gatewaySignContent, gatewayVerify, signedAnswer, type TestSignType } from './fixtures.js'
 
 export interface ReceivedCall {
@@ -34,56 +35,40 @@ export async function startFakeGateway (
   options: { signType?: TestSignType } = {},
 ): Promise<FakeGateway> {
   const calls: ReceivedCall[] = []
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const query = Object.fromEntries(url.searchParams)
-      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-      const params = { ...query, ...form }
-      const signContent = gatewaySignContent(params)
-      const signType = (params.sign_type ?? 'RSA2') as TestSignType
-      const signatureValid = typeof params.sign === 'string' && signType === (options.signType ?? 'RSA2') &&
-        gatewayVerify(signContent, params.sign, appPublicKey, signType)
-      const call: ReceivedCall = {
-        query,
-        form,
-        params,
-        contentType: req.headers['content-type'],
-        signContent,
-        signatureValid,
-        biz: params.biz_content ? JSON.parse(params.biz_content) as Record<string, unknown> : undefined,
-      }
-      calls.push(call)
-      if (!signatureValid) {
-        // What the real gateway does: a signed 40002 echoing the string it built.
-        const node = JSON.stringify({
-          code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: `验签出错，验签字符串为：${signContent}`,
-        })
-        send(res, { body: signedAnswer(`${(params.method ?? 'unknown').replaceAll('.', '_')}_response`, node, { signType }) })
-        return
-      }
-      const answer = reply(call)
-      if (answer === 'hang') return
-      if (answer === 'hang-after-headers') {
-        res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' })
-        res.write('{"alipay_trade_query_response":')
-        return
-      }
-      send(res, answer)
-    })
+  const server = await startFormServer(({ query, form, contentType }, res) => {
+    const params = { ...query, ...form }
+    const signContent = gatewaySignContent(params)
+    const signType = (params.sign_type ?? 'RSA2') as TestSignType
+    const signatureValid = typeof params.sign === 'string' && signType === (options.signType ?? 'RSA2') &&
+      gatewayVerify(signContent, params.sign, appPublicKey, signType)
+    const call: ReceivedCall = {
+      query,
+      form,
+      params,
+      contentType,
+      signContent,
+      signatureValid,
+      biz: params.biz_content ? JSON.parse(params.biz_content) as Record<string, unknown> : undefined,
+    }
+    calls.push(call)
+    if (!signatureValid) {
+      // What the real gateway does: a signed 40002 echoing the string it built.
+      const node = JSON.stringify({
+        code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: `验签出错，验签字符串为：${signContent}`,
+      })
+      send(res, { body: signedAnswer(`${(params.method ?? 'unknown').replaceAll('.', '_')}_response`, node, { signType }) })
+      return
+    }
+    const answer = reply(call)
+    if (answer === 'hang') return
+    if (answer === 'hang-after-headers') {
+      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' })
+      res.write('{"alipay_trade_query_response":')
+      return
+    }
+    send(res, answer)
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/gateway.do`,
-    calls,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>(resolve => server.close(() => resolve()))
-    },
-  }
+  return { url: server.url, calls, close: server.close }
 }
 
 function send (res: ServerResponse, answer: { status?: number, body: string | Buffer, contentType?: string }): void {

@@ -1,7 +1,6 @@
 // A tiny MAPI gateway.do on loopback for the client tests, and Alipay's side of signing, written apart from server/src/alipay/global.
 import { createHash, createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { type AddressInfo } from 'node:net'
+import { startFormServer } from '../fake-form-server.js'
 import { ALIPAY_PRIVATE_PEM, ALIPAY_PUBLIC_PEM, MD5_KEY, MERCHANT_PRIVATE_PEM, MERCHANT_PUBLIC_PEM } from './keys.js'
 
 export type TestSignType = 'MD5' | 'RSA' | 'RSA2'
@@ -79,37 +78,21 @@ export interface FakeMapi {
 /** Answers per test; a request whose signature does not verify gets ILLEGAL_SIGN, as the real gateway does. */
 export async function startFakeMapi (reply: (call: ReceivedCall) => FakeReply, signType: TestSignType = 'MD5'): Promise<FakeMapi> {
   const calls: ReceivedCall[] = []
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const query = Object.fromEntries(url.searchParams)
-      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-      const content = preString(form)
-      const call: ReceivedCall = {
-        method: req.method ?? '',
-        query,
-        form,
-        contentType: req.headers['content-type'],
-        preString: content,
-        signatureValid: req.method === 'POST' && form.sign_type === signType && typeof form.sign === 'string' && merchantSignatureValid(content, form.sign, signType),
-      }
-      calls.push(call)
-      const answer: FakeReply = req.method === 'POST' && !call.signatureValid ? { body: mapiError('ILLEGAL_SIGN') } : reply(call)
-      if (answer === 'hang') return
-      res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'text/xml;charset=UTF-8' })
-      res.end(answer.body)
-    })
+  const server = await startFormServer(({ method, query, form, contentType }, res) => {
+    const content = preString(form)
+    const call: ReceivedCall = {
+      method,
+      query,
+      form,
+      contentType,
+      preString: content,
+      signatureValid: method === 'POST' && form.sign_type === signType && typeof form.sign === 'string' && merchantSignatureValid(content, form.sign, signType),
+    }
+    calls.push(call)
+    const answer: FakeReply = method === 'POST' && !call.signatureValid ? { body: mapiError('ILLEGAL_SIGN') } : reply(call)
+    if (answer === 'hang') return
+    res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'text/xml;charset=UTF-8' })
+    res.end(answer.body)
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/gateway.do`,
-    calls,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>(resolve => server.close(() => resolve()))
-    },
-  }
+  return { url: server.url, calls, close: server.close }
 }
