@@ -47,14 +47,12 @@ export async function handleNotification (deps: NotificationHandlerDeps, body: B
   }
   const notification = verified.notification
   if (notification.notifyId !== undefined && deps.verifier.confirm) {
-    // Signed right, but only Alipay knows whether it sent this notify_id (the MAPI's notify_verify): a notification
-    // it denies is refused; one it could not be asked about is refused for now, and Alipay sends it again.
+    // Signed right, but only Alipay knows whether it sent this notify_id (the MAPI's notify_verify). A notification it
+    // denies or could not be asked about moves nothing; staff are not alerted, since with a valid signature a denial
+    // most likely means a notify_id Alipay no longer remembers, and the reconciler's query settles the payment anyway.
     const confirmation = await deps.verifier.confirm(notification.notifyId)
     if (confirmation !== 'true') {
       deps.log.warn({ confirmation, notifyId: clip(notification.notifyId), outTradeNo: clip(notification.outTradeNo), source }, 'notification not confirmed by notify_verify')
-      if (confirmation === 'false') {
-        await deps.summaries.record({ kind: AlertKindEnum.NOTIFICATION_BAD_SIGNATURE, source, sample: { detail: 'notify_verify answered false', outTradeNo: clip(notification.outTradeNo), notifyId: clip(notification.notifyId) } })
-      }
       return 'fail'
     }
   }
