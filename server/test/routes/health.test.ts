@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../helper.js'
 
 describe('GET /api/health', () => {
-  it('answers ok with the version and the Alipay mode', async () => {
+  it('answers ok with the version and the Alipay mode and protocol', async () => {
     const app = await buildTestApp()
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({ status: 'ok', alipayMode: 'sandbox-local' })
+    expect(response.json()).toMatchObject({ status: 'ok', alipayMode: 'sandbox-local', alipayProtocol: 'openapi' })
     expect(response.json().version).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it('names Alipay Global when the payments go through it', async () => {
+    const app = await buildTestApp({ ALIPAY_PROTOCOL: 'global' })
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ alipayProtocol: 'global' })
   })
 
   it('answers unknown routes with a coded 404', async () => {

@@ -7,6 +7,8 @@ const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   version: Type.String(),
   alipayMode: Type.String(),
+  /** `openapi` or `global`: which of Alipay's protocols the payments go through. */
+  alipayProtocol: Type.String(),
 })
 
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -14,6 +16,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
     status: 'ok' as const,
     version: APP_VERSION,
     alipayMode: fastify.config.alipay.mode,
+    alipayProtocol: fastify.config.alipay.protocol,
   }))
 }
 
