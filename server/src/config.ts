@@ -1,7 +1,7 @@
 // Configuration from the environment (README "Configuration"), validated once at start with one clear line per mistake.
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
-import { MINOR_UNITS } from '#shared/money.js'
+import { isSupportedCurrency, MINOR_UNITS } from '#shared/money.js'
 import { PAYMENT_MODES, type PaymentMode } from '#shared/schemas/check.js'
 import { alipayConfig, type AlipayConfig } from './config-alipay.js'
 import { bool, ConfigError, type Env, integer, oneOf, text, url } from './config-env.js'
@@ -63,7 +63,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
   const host = text(env, 'HOST') ?? '0.0.0.0'
   const publicUrl = url(env, 'PUBLIC_URL', `http://${lanAddress()}:${port}`)
   const currency = text(env, 'STORE_CURRENCY') ?? 'CNY'
-  if (!(currency in MINOR_UNITS)) throw new ConfigError('STORE_CURRENCY', `must be one of ${Object.keys(MINOR_UNITS).join(', ')} (got "${currency}")`)
+  if (!isSupportedCurrency(currency)) throw new ConfigError('STORE_CURRENCY', `must be one of ${Object.keys(MINOR_UNITS).join(', ')} (got "${currency}")`)
   const staffPin = text(env, 'STAFF_PIN')
   if (staffPin !== null && !/^\d{4,8}$/.test(staffPin)) throw new ConfigError('STAFF_PIN', 'must be 4 to 8 digits')
   return {

@@ -64,6 +64,7 @@ describe('ALIPAY_PROTOCOL', () => {
   it.each([
     ['ALIPAY_PROTOCOL', { ALIPAY_PROTOCOL: 'mapi' }, 'must be one of openapi, global'],
     ['STORE_CURRENCY', { STORE_CURRENCY: 'JPY' }, 'JPY needs ALIPAY_PROTOCOL=global'],
+    ['STORE_CURRENCY', { STORE_CURRENCY: 'toString', ALIPAY_PROTOCOL: 'global' }, 'must be one of CNY, HKD'],
     ['ALIPAY_SIGN_TYPE', { ALIPAY_SIGN_TYPE: 'MD5' }, 'MD5 is only for ALIPAY_PROTOCOL=global'],
     ['ALIPAY_PARTNER_ID', { ...GLOBAL, ALIPAY_PARTNER_ID: '' }, 'is required when ALIPAY_MODE=production'],
     ['ALIPAY_PARTNER_ID', { ...GLOBAL, ALIPAY_PARTNER_ID: '1234' }, 'partner id starting with 2088'],

@@ -15,9 +15,9 @@ export function isSupportedCurrency (code: string): boolean {
 }
 
 export function minorPerMajor (currency: string): number {
-  const factor = MINOR_UNITS[currency]
-  if (factor === undefined) throw new RangeError(`unsupported currency ${currency}`)
-  return factor
+  // Own keys only: "toString" is not a currency.
+  if (!isSupportedCurrency(currency)) throw new RangeError(`unsupported currency ${currency}`)
+  return MINOR_UNITS[currency]!
 }
 
 /**
