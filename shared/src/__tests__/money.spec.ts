@@ -128,6 +128,7 @@ describe('isSupportedCurrency', () => {
     }
     for (const code of ['', 'cny', 'XXX', 'BTC', 'RMB', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(isSupportedCurrency(code), code).toBe(false)
+      expect(() => minorPerMajor(code), code).toThrow(RangeError)
     }
   })
 })
