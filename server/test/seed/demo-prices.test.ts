@@ -84,38 +84,24 @@ describe('demoAmount', () => {
 })
 
 describe('the seeded demo menu in the store currency', () => {
-  it('is in whole yen in a JPY store: mapo tofu ¥1,280, not ¥32', async () => {
-    const menu = await seededMenu('JPY')
-    expect(menu.currency).toBe('JPY')
-    const tofu = byId(menu, 'dish_mapo_tofu')
-    expect(tofu.price).toBe(1280)
-    expect(formatMoney(tofu.price, 'JPY', 'en')).toBe('¥1,280')
+  // A menu there is printed in these steps and ranges: CNY numbers are never read as yen or euros. Free choices stay
+  // free and paid extras stay paid (kung pao: three spice levels, then two ¥3 extras).
+  it.each([
+    { currency: 'JPY', tofu: 1280, shown: '¥1,280', locale: 'en', step: 10, min: 100, max: 10_000, extras: 120 },
+    { currency: 'EUR', tofu: 1100, shown: '€11.00', locale: 'zh-CN', step: 50, min: 100, max: 6000, extras: 100 },
+  ])('is priced like a menu in $currency: mapo tofu $shown, every price a multiple of $step', async ({ currency, tofu, shown, locale, step, min, max, extras }) => {
+    const menu = await seededMenu(currency)
+    expect(menu.currency).toBe(currency)
+    const mapoTofu = byId(menu, 'dish_mapo_tofu')
+    expect(mapoTofu.price).toBe(tofu)
+    expect(formatMoney(mapoTofu.price, currency, locale)).toBe(shown)
     for (const item of menu.items) {
-      expect(item.price % 10, item.id).toBe(0)
-      // Between ¥100 and ¥10,000: what a dish costs in Japan, not CNY numbers read as yen.
-      expect(item.price, item.id).toBeGreaterThanOrEqual(100)
-      expect(item.price, item.id).toBeLessThanOrEqual(10_000)
-      for (const delta of deltas(item)) expect(delta % 10, item.id).toBe(0)
+      expect(item.price % step, item.id).toBe(0)
+      expect(item.price, item.id).toBeGreaterThanOrEqual(min)
+      expect(item.price, item.id).toBeLessThanOrEqual(max)
+      for (const delta of deltas(item)) expect(delta % step, item.id).toBe(0)
     }
-    const kungPao = byId(menu, 'dish_kung_pao_chicken')
-    expect(deltas(kungPao)).toEqual([0, 0, 0, 120, 120]) // three spice levels, then ¥3 extras → 120 yen
-  })
-
-  it('is in euros and cents ending .00 or .50 in a EUR store, between €1 and €60', async () => {
-    const menu = await seededMenu('EUR')
-    expect(menu.currency).toBe('EUR')
-    const tofu = byId(menu, 'dish_mapo_tofu')
-    expect(tofu.price).toBe(1100)
-    expect(formatMoney(tofu.price, 'EUR', 'zh-CN')).toBe('€11.00')
-    for (const item of menu.items) {
-      expect(item.price % 50, item.id).toBe(0)
-      expect(item.price, item.id).toBeGreaterThanOrEqual(100)
-      expect(item.price, item.id).toBeLessThanOrEqual(6000)
-      for (const delta of deltas(item)) expect(delta % 50, item.id).toBe(0)
-    }
-    // Free choices stay free; paid extras stay paid.
-    const kungPao = byId(menu, 'dish_kung_pao_chicken')
-    expect(deltas(kungPao)).toEqual([0, 0, 0, 100, 100])
+    expect(deltas(byId(menu, 'dish_kung_pao_chicken'))).toEqual([0, 0, 0, extras, extras])
   })
 
   it('keeps the written CNY prices in a CNY store', async () => {
