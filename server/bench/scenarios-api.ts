@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { paidNotification, type OpenPayment } from './alipay-notify.js'
 import { startBaseline, type Baseline } from './baselines.js'
 import { errorCell, log, type Context } from './context.js'
-import { expectStatus, http, mapLimit } from './http.js'
+import { expectStatus, http, loopbackAddresses, mapLimit } from './http.js'
 import { runLoad, type LoadFigures, type LoadRun } from './load.js'
 import { paused, stop } from './processes.js'
 import { kb, ms, perSecond } from './report.js'
@@ -147,7 +147,7 @@ async function topUpOrders (ctx: Context, placed: PlacedOrder[], needed: number)
   })
 }
 
-/** Payment creation through the emulator: three batches in a row, the rate of each (it should not fall). */
+/** Payment creation through the emulator: three batches in a row, the rate of each (it should not fall); returns them paid. */
 export async function paymentScenario (ctx: Context, placed: PlacedOrder[]): Promise<OpenPayment[]> {
   const { connections, paymentBatch } = ctx.settings
   // autocannon builds each connection's next request before it stops: a few spare orders.
@@ -189,15 +189,56 @@ export async function paymentScenario (ctx: Context, placed: PlacedOrder[]): Pro
     errors: String(batches.reduce((sum, b) => sum + b.errors + b.unexpected, 0)),
   })
   ctx.figures.payments = batches
+  await settlePayments(ctx, payments)
   return payments
 }
 
-/** Correctly signed TRADE_SUCCESS notifications for the open payments (replays once each was paid), from many senders. */
-export async function notifyScenario (ctx: Context, payments: readonly OpenPayment[]): Promise<void> {
-  const { connections, seconds } = ctx.settings
-  if (payments.length === 0) throw new Error('no open payment to notify')
+const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }
+
+/**
+ * The payment scenario's trades paid (each one's notification sent once, untimed), as its diners would pay them.
+ * Left open, its ~3,000 QR payments keep the reconciler querying 50 of them a second through the in-process
+ * emulator (RSA signing both ways, a commit each) while the next scenario is measured: background work that a
+ * restaurant, with a handful of QR codes open, never has, and that the bare baseline does not do. Measured on the
+ * notification run: 0.70 ms of server CPU a notification with them open against 0.61 ms with the reconciler held
+ * off on a quiet machine, 4.9 ms against 1.7–2.1 ms on a busy one (fewer notifications a second, same polling).
+ */
+async function settlePayments (ctx: Context, payments: readonly OpenPayment[]): Promise<void> {
+  log(`paying the ${payments.length} payments of the payment scenario (untimed, so no QR stays open)`)
   const credentials = sandboxCredentials(ctx.tablepad)
-  const bodies = payments.map((payment, n) => paidNotification(credentials, payment, n))
+  const sender = loopbackAddresses()
+  await mapLimit(payments, 16, async (payment, n) => {
+    expectStatus(await http(`${ctx.tablepad.base}/api/alipay/notify`, {
+      method: 'POST', headers: FORM_HEADERS, body: paidNotification(credentials, payment, n), localAddress: sender(),
+    }), 200, 'paying a bench payment')
+  })
+}
+
+/** One QR payment waiting at each order tablet: as many open at once as the restaurant has tables. */
+async function waitingPayments (ctx: Context): Promise<OpenPayment[]> {
+  return mapLimit(ctx.orderTablets, 4, async (tablet) => {
+    const order = expectStatus(await http(`${ctx.tablepad.base}/api/orders`, {
+      method: 'POST', headers: { ...JSON_HEADERS, cookie: tablet.cookie }, body: orderBody(ctx),
+    }), 201, 'order').json<PlacedOrder>()
+    const payment = expectStatus(await http(`${ctx.tablepad.base}/api/orders/${order.id}/payments`, {
+      method: 'POST', headers: { ...JSON_HEADERS, cookie: tablet.cookie }, body: JSON.stringify({ method: 'alipay_qr' }),
+    }), 201, 'payment').json<OpenPayment>()
+    return { id: payment.id, amount: payment.amount }
+  })
+}
+
+/**
+ * Correctly signed TRADE_SUCCESS notifications, from many senders: first for one waiting QR payment per tablet
+ * (each is paid by its first), then again for those and for `paid` (the payment scenario's, settled by
+ * settlePayments): replays, which Alipay sends until it has read `success`.
+ */
+export async function notifyScenario (ctx: Context, paid: readonly OpenPayment[]): Promise<void> {
+  const { connections, seconds } = ctx.settings
+  const waiting = await waitingPayments(ctx)
+  const payments = [...waiting, ...paid]
+  const credentials = sandboxCredentials(ctx.tablepad)
+  // The paid ones keep the trade_no settlePayments gave them (the same n): a replay is the same trade.
+  const bodies = payments.map((payment, n) => paidNotification(credentials, payment, n < waiting.length ? paid.length + n : n - waiting.length))
   const keyFile = join(ctx.workDir, 'alipay-public.pem')
   writeFileSync(keyFile, credentials.alipayPublicKey)
   const run = (url: string): LoadRun => {
@@ -207,14 +248,14 @@ export async function notifyScenario (ctx: Context, payments: readonly OpenPayme
       // 300 a minute per sender (NOTIFY_RATE_LIMIT_PER_MINUTE): each connection moves to a new address every 100.
       manySenders: { reconnectEvery: 100 },
       requests: [{
-        method: 'POST', path: '/api/alipay/notify', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        method: 'POST', path: '/api/alipay/notify', headers: FORM_HEADERS,
         setupRequest: request => ({ ...request, body: bodies[n++ % bodies.length]! }),
       }],
     }
   }
-  log(`verified notifications for ${payments.length} open payments, ${connections} connections, ${seconds} s`)
+  log(`verified notifications for ${waiting.length} waiting and ${paid.length} paid payments, ${connections} connections, ${seconds} s`)
   const tablepad = await runLoad(run(ctx.tablepad.base))
   const baseline = await withBaseline(ctx, 'notify', { BENCH_ALIPAY_PUBLIC_KEY_FILE: keyFile }, b => bareRun(ctx, run(b.base)))
-  pushRateRow(ctx, `verified notifications (${payments.length} payments, then replays)`, tablepad, baseline, 0.6)
+  pushRateRow(ctx, `verified notifications (${waiting.length} QR payments waiting, then replays)`, tablepad, baseline, 0.6)
   ctx.figures.notifications = { tablepad, baseline }
 }
