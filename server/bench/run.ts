@@ -8,12 +8,13 @@ import { compileBaselines } from './baselines.js'
 import { buildMinimalApp } from './bundle.js'
 import { precompressDir } from '../scripts/precompress.js'
 import { log, settledRss, type Context } from './context.js'
-import { onCleanup, stopAll, stopAllOnSignals } from './processes.js'
-import { formatTable } from './report.js'
+import { onCleanup, stop, stopAll, stopAllOnSignals } from './processes.js'
+import { formatTable, type Row } from './report.js'
 import { menuScenarios, notifyScenario, ordersScenario, paymentScenario } from './scenarios-api.js'
 import { liveRows, openTabletStreams } from './scenarios-live.js'
+import { reportsRows } from './scenarios-reports.js'
 import { bundleRow, lighthouseRows } from './scenarios-web.js'
-import { readSettings } from './settings.js'
+import { readSettings, type Settings } from './settings.js'
 import { pairTablets, readMenu, startTablepad } from './tablepad.js'
 import { CHROMIUM_PATH } from './lighthouse.js'
 
@@ -48,11 +49,29 @@ async function main (): Promise<void> {
   const started = Date.now()
   const builtAt = ensureBuild(settings.build)
   log(`${settings.quick ? 'quick' : 'full'} run against the build of ${builtAt} (the bench does not build it: npm run build, or --build)`)
+  if (settings.only === 'reports') {
+    // One group alone (`--only reports`): its own server on its own history, nothing else started.
+    const rows: Row[] = []
+    const figures: Record<string, unknown> = {}
+    await reportsRows({ settings, root: ROOT, rows, figures })
+    writeResults(settings, builtAt, started, rows, figures)
+    return
+  }
   const workDir = join(RESULTS_DIR, '.work')
   rmSync(workDir, { recursive: true, force: true })
   mkdirSync(workDir, { recursive: true })
   onCleanup(() => rmSync(workDir, { recursive: true, force: true }))
   compileBaselines(join(workDir, 'baselines'))
+  if (settings.only === 'payments') {
+    // `--only payments`: payment creation and the notifications that need its payments, with only the order tablets.
+    const tablepad = await startTablepad(ROOT)
+    const orderTablets = await pairTablets(tablepad, settings.orderTablets, 'Order')
+    const { dish } = await readMenu(tablepad, orderTablets[0]!)
+    const ctx: Context = { settings, root: ROOT, workDir, tablepad, orderTablets, sseTablets: [], dish, toggledDishId: '', rows: [], figures: {} }
+    await notifyScenario(ctx, await paymentScenario(ctx, []))
+    writeResults(settings, builtAt, started, ctx.rows, ctx.figures)
+    return
+  }
 
   log('building the minimal app (Vite, same run)')
   const minimalAppDir = join(workDir, 'minimal-app')
@@ -83,15 +102,23 @@ async function main (): Promise<void> {
   const payments = await paymentScenario(ctx, placed)
   await notifyScenario(ctx, payments)
   await lighthouseRows(ctx, minimalAppDir)
+  // Last, on a server of its own: the year of history must not weigh on the figures above.
+  await stop(tablepad.child)
+  await reportsRows({ settings, root: ROOT, rows: ctx.rows, figures: ctx.figures })
+  writeResults(settings, builtAt, started, ctx.rows, ctx.figures)
+}
 
+/** The table on stdout and the raw figures in bench-results/. */
+function writeResults (settings: Settings, builtAt: string, started: number, rows: Row[], figures: Record<string, unknown>): void {
   const header = [
-    `Tablepad bench, ${settings.quick ? 'quick' : 'full'} run, ${new Date().toISOString()}`,
+    `Tablepad bench, ${settings.quick ? 'quick' : 'full'} run${settings.only ? ` (only ${settings.only})` : ''}, ${new Date().toISOString()}`,
     `machine: ${machine()}`,
     `load: autocannon, ${settings.connections} connections, ${settings.seconds} s per scenario, from the bench process; server: dist/ of ${builtAt}`,
   ]
-  process.stdout.write(`\n${header.join('\n')}\n\n${formatTable(ctx.rows)}\n\n`)
-  const file = join(RESULTS_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${settings.quick ? '-quick' : ''}.json`)
-  writeFileSync(file, JSON.stringify({ header, settings, rows: ctx.rows, figures: ctx.figures, seconds: (Date.now() - started) / 1000 }, null, 2))
+  process.stdout.write(`\n${header.join('\n')}\n\n${formatTable(rows)}\n\n`)
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const file = join(RESULTS_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${settings.quick ? '-quick' : ''}${settings.only ? `-${settings.only}` : ''}.json`)
+  writeFileSync(file, JSON.stringify({ header, settings, rows, figures, seconds: (Date.now() - started) / 1000 }, null, 2))
   process.stdout.write(`raw figures: ${file} (${Math.round((Date.now() - started) / 1000)} s)\n`)
 }
 

@@ -17,12 +17,22 @@ export interface Settings {
   lighthouseRuns: number
   /** Run `npm run build` first. */
   build: boolean
+  /** `--only <scenario>`: run just that scenario group (known: reports, payments). */
+  only: string | null
+  /** Days of demo history the reports scenario generates (a year; a month in a quick run). */
+  historyDays: number
 }
+
+/** The groups `--only` can pick. */
+export const ONLY_SCENARIOS = ['reports', 'payments'] as const
 
 export function readSettings (argv: readonly string[]): Settings {
   const quick = argv.includes('--quick')
-  const known = ['--quick', '--build', '--lighthouse', '--no-lighthouse']
-  const unknown = argv.filter(arg => !known.includes(arg))
+  const known = ['--quick', '--build', '--lighthouse', '--no-lighthouse', '--only']
+  const onlyAt = argv.indexOf('--only')
+  const only = onlyAt === -1 ? null : argv[onlyAt + 1] ?? ''
+  if (only !== null && !(ONLY_SCENARIOS as readonly string[]).includes(only)) throw new Error(`--only needs one of ${ONLY_SCENARIOS.join(', ')} (got "${only}")`)
+  const unknown = argv.filter((arg, i) => !known.includes(arg) && (onlyAt === -1 || (i !== onlyAt && i !== onlyAt + 1)))
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (known: ${known.join(', ')})`)
   return {
     quick,
@@ -35,5 +45,7 @@ export function readSettings (argv: readonly string[]): Settings {
     // Lighthouse takes ~15 s a page on this box: a quick run leaves it out unless --lighthouse (then one run).
     lighthouseRuns: argv.includes('--no-lighthouse') ? 0 : quick ? (argv.includes('--lighthouse') ? 1 : 0) : 3,
     build: argv.includes('--build'),
+    only,
+    historyDays: quick ? 31 : 365,
   }
 }

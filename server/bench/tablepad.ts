@@ -39,11 +39,12 @@ function startSettings (root: string): StartSettings {
 
 /**
  * `node dist/server/src/server.js` as `npm start` runs it (same V8 flags, same malloc settings) on a free port with a
- * fresh DATA_DIR, the built-in Alipay emulator and no logs.
+ * fresh DATA_DIR (or `dataDir`, already filled, e.g. by the demo history; the caller removes it), the built-in
+ * Alipay emulator and no logs.
  */
-export async function startTablepad (root: string): Promise<Tablepad> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tablepad-bench-'))
-  onCleanup(() => rmSync(dataDir, { recursive: true, force: true }))
+export async function startTablepad (root: string, options: { dataDir?: string } = {}): Promise<Tablepad> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tablepad-bench-'))
+  if (options.dataDir === undefined) onCleanup(() => rmSync(dataDir, { recursive: true, force: true }))
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const settings = startSettings(root)

@@ -1,6 +1,7 @@
 // The Alipay gateway emulator as an encapsulated Fastify plugin: gateway.do (v2 and MAPI), buyer pages, OAuth, faults.
 import type { FastifyPluginAsync } from 'fastify'
 import { registerAdminRoutes } from './admin-routes.js'
+import { registerBillRoutes } from './bill/routes.js'
 import { registerGatewayRoutes } from './gateway/routes.js'
 import { registerMapiRoutes } from './mapi/routes.js'
 import type { SandboxOptions } from './options.js'
@@ -37,5 +38,6 @@ export const sandboxPlugin: FastifyPluginAsync<SandboxOptions> = async (fastify,
   registerPaymentRoutes(fastify, sandbox)
   registerOAuthRoutes(fastify, sandbox)
   registerAdminRoutes(fastify, sandbox)
+  registerBillRoutes(fastify, sandbox)
   registerHomePage(fastify, sandbox)
 }

@@ -1,5 +1,6 @@
 // One emulated Alipay: keys, clock, timers, faults, trades, buyers and the notification sender, wired together.
 import type { KeyObject } from 'node:crypto'
+import { BillLinks } from './bill/bill-links.js'
 import { FaultState } from './faults.js'
 import { loadPrivateKey, loadPublicKey } from './keys.js'
 import { mapiNotification } from './mapi/notifications.js'
@@ -27,6 +28,8 @@ export interface Sandbox {
   notifier: Notifier
   trades: TradeService
   oauth: OAuthService
+  /** The trade bill's download links (the bill itself is made from `trades`). */
+  bills: BillLinks
   /** Stops every timer, held request and notification; the emulator is inert afterwards. */
   stop: () => void
 }
@@ -106,6 +109,7 @@ export function createSandbox (opts: SandboxOptions): Sandbox {
     notifier,
     trades,
     oauth,
+    bills: new BillLinks(now),
     stop () {
       scheduler.stop()
       trades.stop()

@@ -20,9 +20,11 @@ import staffAuth from './plugins/app/staff-auth.js'
 import staffBootstrap from './plugins/app/staff-bootstrap.js'
 import demoSeed from './plugins/app/demo-seed.js'
 import devicePresence from './plugins/app/device-presence.js'
+import dinerRetention from './plugins/app/diner-retention.js'
 import kioskStatic from './plugins/app/kiosk-static.js'
 import alipay from './plugins/app/alipay.js'
 import payments, { type PaymentsPluginOptions } from './plugins/app/payments.js'
+import billReconciliation, { type BillReconciliationPluginOptions } from './plugins/app/bill-reconciliation.js'
 import routes from './routes/index.js'
 
 export interface BuildAppOptions {
@@ -33,6 +35,7 @@ export interface BuildAppOptions {
   /** Another build of the kiosk to serve instead of dist/kiosk (browser tests of updates). */
   kioskDir?: string
   payments?: PaymentsPluginOptions
+  billReconciliation?: BillReconciliationPluginOptions
 }
 
 /** Small JSON bodies only: an order of 50 lines is a few KB. Uploads set their own limit. */
@@ -97,8 +100,10 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(staffBootstrap)
   await app.register(demoSeed)
   await app.register(devicePresence)
+  await app.register(dinerRetention)
   await app.register(alipay)
   await app.register(payments, options.payments ?? {})
+  await app.register(billReconciliation, options.billReconciliation ?? {})
   await app.register(routes)
   if (options.serveKiosk) await app.register(kioskStatic, options.kioskDir ? { root: options.kioskDir } : {})
   return app

@@ -24,6 +24,8 @@ export interface AppConfig {
   paymentMode: PaymentMode
   /** How long a request may take to arrive in full (headers and body); stalled uploads are cut after it. */
   requestTimeoutMs: number
+  /** Days after a diner's last sign-in when their Alipay ids and hash are erased (docs/operations.md, "Diner data"). */
+  dinerDataDays: number
   logLevel: string
 }
 
@@ -78,6 +80,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     paymentQrTimeoutS: integer(env, 'PAYMENT_QR_TIMEOUT_S', 120, 30, 86_400),
     paymentMode: oneOf(env, 'PAYMENT_MODE', PAYMENT_MODES, 'pay-first'),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    dinerDataDays: integer(env, 'DINER_DATA_DAYS', 365, 1, 36_500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   }
 }

@@ -59,6 +59,19 @@ export const ErrorCodeEnum = {
   JSAPI_NEEDS_DINER: 'JSAPI_NEEDS_DINER',
   /** Staff closing a check that still owes money must say why (paid at the counter, say). */
   CHECK_NOT_SETTLED: 'CHECK_NOT_SETTLED',
+  // Reports, the end-of-day close and the reconciliation with Alipay's bill.
+  /** A `from`, `to` or `:date` that is not a real calendar day (YYYY-MM-DD). */
+  REPORT_DATE_INVALID: 'REPORT_DATE_INVALID',
+  /** `to` is before `from`. */
+  REPORT_RANGE_INVALID: 'REPORT_RANGE_INVALID',
+  /** More days than one report covers (MAX_REPORT_DAYS). */
+  REPORT_RANGE_TOO_LONG: 'REPORT_RANGE_TOO_LONG',
+  /** The day has not begun yet in the store's timezone. */
+  DAY_IN_FUTURE: 'DAY_IN_FUTURE',
+  DAY_ALREADY_CLOSED: 'DAY_ALREADY_CLOSED',
+  DAY_NOT_CLOSED: 'DAY_NOT_CLOSED',
+  /** Alipay publishes a day's bill the next morning: today's (or a future day's) cannot be reconciled yet. */
+  BILL_NOT_READY: 'BILL_NOT_READY',
 } as const
 export type ErrorCode = typeof ErrorCodeEnum[keyof typeof ErrorCodeEnum]
 

@@ -74,6 +74,8 @@ export function registerGatewayRoutes (fastify: FastifyInstance, sandbox: Sandbo
         oauth: sandbox.oauth,
         sellerId: sandbox.sellerId,
         publicUrl: sandbox.publicUrl,
+        baseUrl: `${request.protocol}://${request.host}${fastify.prefix}`,
+        bills: sandbox.bills,
       })
     request.log.info({ method, code: result.node.code, subCode: result.node.sub_code, fault }, 'sandbox gateway call')
 

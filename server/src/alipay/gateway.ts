@@ -192,6 +192,19 @@ export interface OauthTokenResult {
   unionId?: string
 }
 
+/** A day's trade bill (对账单), named by its Beijing calendar day `YYYY-MM-DD`. */
+export interface TradeBillInput {
+  billDate: string
+}
+
+export interface TradeBillResult {
+  /** Where the zip of the day's CSV bill can be fetched (Alipay's links are short-lived). */
+  downloadUrl: string
+}
+
+/** How the Open Platform says "no bill for that day (yet)": a day with no trades, or one not published yet. */
+export const BILL_NOT_EXIST_SUB_CODE = 'isp.bill_not_exist'
+
 /**
  * Every method resolves for anything that happens on the wire (timeouts and network errors are
  * `unknown` results); it rejects only for invalid input (TypeError/RangeError), before anything is sent.
@@ -212,4 +225,9 @@ export interface AlipayGateway {
   refund (input: RefundInput): Promise<GatewayResult<RefundResult>>
   refundQuery (input: RefundQueryInput): Promise<GatewayResult<RefundQueryResult>>
   oauthToken (input: OauthTokenInput): Promise<GatewayResult<OauthTokenResult>>
+  /**
+   * The download link of a day's trade bill (`alipay.data.dataservice.bill.downloadurl.query`, bill_type
+   * trade). Absent on gateways without a bill API (Alipay Global's MAPI): reconciliation is then unavailable.
+   */
+  readonly tradeBillUrl?: (input: TradeBillInput) => Promise<GatewayResult<TradeBillResult>>
 }

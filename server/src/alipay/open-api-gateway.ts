@@ -154,7 +154,21 @@ export function createOpenApiGateway (options: OpenApiGatewayOptions): AlipayGat
         unionId: optionalString(body, 'union_id'),
       }
     }),
+
+    // The day's trade bill (docs/alipay.md, "Reconciliation with Alipay's bill"); isp.bill_not_exist is a failure.
+    tradeBillUrl: async input => call({
+      method: 'alipay.data.dataservice.bill.downloadurl.query',
+      bizContent: { bill_type: 'trade', bill_date: billDate(input.billDate) },
+    }, ({ body }) => ({ downloadUrl: requiredString(body, 'bill_download_url') })),
   }
+}
+
+/** A real calendar day `YYYY-MM-DD` (the daily bill; Alipay also takes `YYYY-MM` for a month, not used here). */
+function billDate (text: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null
+  if (day === null || day.toISOString().slice(0, 10) !== text) throw new RangeError(`billDate must be a calendar day YYYY-MM-DD, not ${JSON.stringify(text)}`)
+  return text
 }
 
 function resolveConfig (options: OpenApiGatewayOptions): OpenApiClientConfig {

@@ -110,6 +110,8 @@ export interface OrdersTable {
   check_id: string | null
   /** The diner who placed it from their phone; null when placed on the table's tablet. (006) */
   diner_id: string | null
+  /** When it was sold: became paid (pay-first) or its check was settled (tab); null until then. (008) */
+  paid_at: string | null
 }
 
 export interface OrderLinesTable {
@@ -176,6 +178,17 @@ export interface RefundsTable {
   next_check_at: string | null
   created_at: string
   updated_at: string
+  /** When it reached `succeeded`: the day a report counts it on. (008) */
+  succeeded_at: string | null
+}
+
+/** Every sold-out switch of a dish (available 0) and its return (1), for the reports. (008) */
+export interface MenuAvailabilityEventsTable {
+  id: Generated<number>
+  item_id: string
+  available: number
+  at: string
+  staff_id: string | null
 }
 
 export interface AlertsTable {
@@ -195,6 +208,10 @@ export interface DinersTable {
   alipay_user_id: string | null
   alipay_open_id: string | null
   created_at: string
+  /** HMAC-SHA256 of the Alipay id under the `diner_hash_salt` setting: what reports count diners by. (009) */
+  id_hash: string | null
+  /** Last sign-in; DINER_DATA_DAYS after it the ids and hash are erased. Null only before 009's backfill. (009) */
+  last_seen_at: string | null
 }
 
 export interface DinerSessionsTable {
@@ -247,6 +264,44 @@ export interface PaymentOrdersTable {
   amount: number
 }
 
+/** A closed business day: its Z-report figures as they were at the close (DayFigures JSON). (009) */
+export interface BusinessDaysTable {
+  date: string
+  figures: string
+  closed_at: string
+  closed_by: string
+}
+
+/** Every close and reopen of a business day. (009) */
+export interface BusinessDayLogTable {
+  id: Generated<number>
+  date: string
+  action: string
+  staff_id: string
+  at: string
+  reason: string | null
+}
+
+/** The latest reconciliation of an Alipay bill day (Beijing time). (010) */
+export interface BillReconciliationsTable {
+  date: string
+  status: string
+  checked_at: string
+  reason: string | null
+  /** Reconciliation['counts'] as JSON. */
+  counts: string
+  /** ReconciliationMismatch[] as JSON. */
+  mismatches: string
+}
+
+/** A mismatch of a bill day staff were alerted to, so another run of the day does not alert again. (010) */
+export interface BillReconciliationAlertsTable {
+  date: string
+  mismatch_key: string
+  alert_id: string
+  created_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   staff: StaffTable
@@ -270,6 +325,11 @@ export interface Database {
   checks: ChecksTable
   check_diners: CheckDinersTable
   payment_orders: PaymentOrdersTable
+  menu_availability_events: MenuAvailabilityEventsTable
+  business_days: BusinessDaysTable
+  business_day_log: BusinessDayLogTable
+  bill_reconciliations: BillReconciliationsTable
+  bill_reconciliation_alerts: BillReconciliationAlertsTable
 }
 
 export type OrderRow = Selectable<OrdersTable>

@@ -22,6 +22,7 @@ export const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
   [AlertKindEnum.AMOUNT_MISMATCH]: 'critical',
   [AlertKindEnum.REFUND_FAILED]: 'critical',
   [AlertKindEnum.NOTIFICATION_BAD_SIGNATURE]: 'critical',
+  [AlertKindEnum.RECONCILIATION_MISMATCH]: 'critical',
 }
 
 export function toAlert (row: AlertRow): Alert {

@@ -14,5 +14,10 @@ export function lazyGateway (make: () => AlipayGateway): AlipayGateway {
     refund: input => get().refund(input),
     refundQuery: input => get().refundQuery(input),
     oauthToken: input => get().oauthToken(input),
+    // Only some gateways have a bill API: reading this makes the gateway (callers read it when they use it).
+    get tradeBillUrl () {
+      const gateway = get()
+      return gateway.tradeBillUrl === undefined ? undefined : gateway.tradeBillUrl.bind(gateway)
+    },
   }
 }

@@ -1,6 +1,8 @@
 // Diners seen through Alipay's OAuth and their phone sessions: SQL for `diners`, `diner_sessions` and `oauth_states`.
+import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
-import { isUniqueViolation } from '../db/unique-violation.js'
+import type { Database } from '../db/schema.js'
+import { DINER_HASH_SALT_KEY, dinerIdHash, newDinerHashSalt } from '../diners/diner-hash.js'
 import { newId, newSecret, nowIso, sha256 } from '../lib/tokens.js'
 
 /** A phone session lasts a meal; after it the phone goes through Alipay's authorization again. */
@@ -40,42 +42,96 @@ function toDiner (row: { id: string, alipay_user_id: string | null, alipay_open_
   return { id: row.id, alipayUserId: row.alipay_user_id, alipayOpenId: row.alipay_open_id }
 }
 
-async function findDiner (db: Db, identity: AlipayIdentity): Promise<Diner | null> {
-  const { column, value } = identityColumn(identity)
-  const row = await db.selectFrom('diners').selectAll().where(column, '=', value).executeTakeFirst()
-  return row ? toDiner(row) : null
-}
-
 /** A diner by our id, e.g. to name them as `buyer_id` / `buyer_open_id` of an `alipay.trade.create`. */
 export async function findDinerById (db: Db, id: string): Promise<Diner | null> {
   const row = await db.selectFrom('diners').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? toDiner(row) : null
 }
 
-/** The diner with this Alipay id, created on first sight; the same person scanning again is the same diner. */
+/**
+ * The diner with this Alipay id, created on first sight; the same person scanning again is the same diner.
+ * One upsert: it creates the row or marks it seen (which restarts its DINER_DATA_DAYS), writing the salted
+ * hash reports count diners by in the same statement; two phones of one person authorizing at once meet
+ * on the unique Alipay id and both get the one row.
+ */
 export async function findOrCreateDiner (db: Db, identity: AlipayIdentity, now = Date.now()): Promise<Diner> {
-  const existing = await findDiner(db, identity)
-  if (existing) return existing
-  const diner: Diner = {
+  const { column, value } = identityColumn(identity)
+  const idHash = dinerIdHash(await dinerHashSalt(db), value)
+  const seenAt = nowIso(now)
+  const row = await db.insertInto('diners').values({
     id: newId('din'),
-    alipayUserId: 'userId' in identity ? identity.userId : null,
-    alipayOpenId: 'openId' in identity ? identity.openId : null,
-  }
-  try {
-    await db.insertInto('diners').values({
-      id: diner.id,
-      alipay_user_id: diner.alipayUserId,
-      alipay_open_id: diner.alipayOpenId,
-      created_at: nowIso(now),
-    }).execute()
-    return diner
-  } catch (error) {
-    // Two phones of one person authorizing at once: the other insert won, use its row.
-    if (!isUniqueViolation(error)) throw error
-    const winner = await findDiner(db, identity)
-    if (!winner) throw error
-    return winner
-  }
+    alipay_user_id: column === 'alipay_user_id' ? value : null,
+    alipay_open_id: column === 'alipay_open_id' ? value : null,
+    created_at: seenAt,
+    id_hash: idHash,
+    last_seen_at: seenAt,
+  })
+    .onConflict(oc => oc.column(column).doUpdateSet({ last_seen_at: seenAt, id_hash: idHash }))
+    .returning(['id', 'alipay_user_id', 'alipay_open_id'])
+    .executeTakeFirstOrThrow()
+  return toDiner(row)
+}
+
+const salts = new WeakMap<Db, string>()
+
+/**
+ * The salt of diners' hashes, from `settings` (migration 009 made it; made here only if it went
+ * missing). Cached per database: it never changes, and every sign-in needs it.
+ */
+export async function dinerHashSalt (db: Db): Promise<string> {
+  const cached = salts.get(db)
+  if (cached !== undefined) return cached
+  await db.insertInto('settings').values({ key: DINER_HASH_SALT_KEY, value: newDinerHashSalt() })
+    .onConflict(oc => oc.column('key').doNothing())
+    .execute()
+  const { value } = await db.selectFrom('settings').select('value').where('key', '=', DINER_HASH_SALT_KEY).executeTakeFirstOrThrow()
+  salts.set(db, value)
+  return value
+}
+
+/**
+ * Erases what identifies diners not seen since `cutoff`: their Alipay ids and hash, and their (long
+ * expired) sessions. Orders keep `diner_id`, so past figures stay whole; a returning person becomes a new
+ * diner. Returns how many diners were erased.
+ */
+export async function eraseDinersNotSeenSince (db: Db, cutoff: string): Promise<number> {
+  return await db.transaction().execute(async trx => {
+    const stale = (eb: ExpressionBuilder<Database, 'diners'>) => eb(eb.fn.coalesce('last_seen_at', 'created_at'), '<', cutoff)
+    await trx.deleteFrom('diner_sessions').where('diner_id', 'in', trx.selectFrom('diners').select('id').where(stale)).execute()
+    const erased = await trx.updateTable('diners')
+      .set({ alipay_user_id: null, alipay_open_id: null, id_hash: null })
+      .where(stale)
+      .where(eb => eb.or([eb('alipay_user_id', 'is not', null), eb('alipay_open_id', 'is not', null), eb('id_hash', 'is not', null)]))
+      .executeTakeFirst()
+    return Number(erased.numUpdatedRows)
+  })
+}
+
+/**
+ * Erases the buyer ids Alipay reported for up to `limit` payments made before `cutoff`: on the payment
+ * and in its events' details (a `paid` event keeps what Alipay said). One transaction per batch, so a
+ * first pass over years of history does not hold the database for long. Returns the payments erased.
+ */
+export async function eraseBuyerIdsBefore (db: Db, cutoff: string, limit = 500): Promise<number> {
+  return await db.transaction().execute(async trx => {
+    const payments = await trx.selectFrom('payments').select('id')
+      .where('created_at', '<', cutoff)
+      .where(eb => eb.or([eb('buyer_id', 'is not', null), eb('buyer_open_id', 'is not', null)]))
+      .limit(limit)
+      .execute()
+    if (payments.length === 0) return 0
+    const ids = payments.map(payment => payment.id)
+    const events = await trx.selectFrom('payment_events').select(['id', 'detail'])
+      .where('payment_id', 'in', ids)
+      .where('detail', 'like', '%"buyerId":"%')
+      .execute()
+    for (const event of events) {
+      const detail = JSON.parse(event.detail) as Record<string, unknown>
+      await trx.updateTable('payment_events').set({ detail: JSON.stringify({ ...detail, buyerId: null }) }).where('id', '=', event.id).execute()
+    }
+    await trx.updateTable('payments').set({ buyer_id: null, buyer_open_id: null }).where('id', 'in', ids).execute()
+    return ids.length
+  })
 }
 
 /** Starts a phone session at a table; returns the cookie's token (only its SHA-256 is stored). */

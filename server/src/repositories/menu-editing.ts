@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import { toCategory } from './menu.js'
+import { recordAvailabilityChange } from './menu-availability.js'
 import type { LocalizedText } from '#shared/schemas/common.js'
 import type { Category, OptionGroupInput } from '#shared/schemas/menu.js'
 
@@ -101,8 +102,8 @@ export async function insertDish (db: Db, dish: NewDish): Promise<string> {
   return id
 }
 
-/** Changes a dish; one moved to another category goes to the end of it. */
-export async function updateDish (db: Db, id: string, changes: DishChanges): Promise<void> {
+/** Changes a dish; one moved to another category goes to the end of it. A sold-out switch is recorded for the reports. */
+export async function updateDish (db: Db, id: string, changes: DishChanges, staffId: string | null = null): Promise<void> {
   const set: Partial<Record<'category_id' | 'names' | 'descriptions' | 'tags' | 'allergens' | 'image', string> & Record<'price' | 'available' | 'sort', number>> = {}
   if (changes.categoryId !== undefined) {
     const current = await db.selectFrom('items').select('category_id').where('id', '=', id).executeTakeFirst()
@@ -116,7 +117,11 @@ export async function updateDish (db: Db, id: string, changes: DishChanges): Pro
   if (changes.price !== undefined) set.price = changes.price
   if (changes.tags !== undefined) set.tags = JSON.stringify(changes.tags)
   if (changes.allergens !== undefined) set.allergens = JSON.stringify(changes.allergens)
-  if (changes.available !== undefined) set.available = changes.available ? 1 : 0
+  if (changes.available !== undefined) {
+    set.available = changes.available ? 1 : 0
+    const current = await db.selectFrom('items').select('available').where('id', '=', id).executeTakeFirst()
+    if (current && current.available !== set.available) await recordAvailabilityChange(db, id, changes.available, nowIso(), staffId)
+  }
   if (changes.image !== undefined) set.image = changes.image
   if (Object.keys(set).length > 0) await db.updateTable('items').set(set).where('id', '=', id).execute()
 }

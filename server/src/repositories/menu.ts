@@ -7,6 +7,8 @@ import type { LocalizedText } from '#shared/schemas/common.js'
 import type { Category, MenuItem, MenuOption, OptionGroup } from '#shared/schemas/menu.js'
 import { getSetting, incrementCounter, setSetting } from './settings.js'
 import { reusableQuery } from '../db/reusable-query.js'
+import { nowIso } from '../lib/tokens.js'
+import { recordAvailabilityChange } from './menu-availability.js'
 
 export const MENU_VERSION_KEY = 'menu_version'
 const MENU_REVISION_KEY = 'menu_revision'
@@ -190,12 +192,14 @@ export async function readMenuVersion (db: Db): Promise<string | null> {
 
 export type AvailabilityChange = 'changed' | 'unchanged' | 'missing'
 
-export async function setItemAvailable (db: Db, id: string, available: boolean): Promise<AvailabilityChange> {
+/** Switches a dish's availability; a real change is recorded for the reports (call it in a transaction). */
+export async function setItemAvailable (db: Db, id: string, available: boolean, staffId: string | null = null): Promise<AvailabilityChange> {
   const exists = await db.selectFrom('items').select('available').where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst()
   if (!exists) return 'missing'
   const flag = available ? 1 : 0
   if (exists.available === flag) return 'unchanged'
   await db.updateTable('items').set({ available: flag }).where('id', '=', id).execute()
+  await recordAvailabilityChange(db, id, available, nowIso(), staffId)
   return 'changed'
 }
 

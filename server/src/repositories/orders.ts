@@ -38,6 +38,8 @@ export interface NewOrder {
   dinerId: string | null
   /** `placed` (to be paid) or, for an order with nothing to pay, `paid` at once. */
   status: OrderStatus
+  /** When it counts as sold: createdAt for a free pay-first order, else null (set when paid or settled). */
+  paidAt: string | null
   subtotal: number
   total: number
   currency: string
@@ -170,6 +172,7 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder
     updated_at: order.createdAt,
     check_id: order.checkId,
     diner_id: order.dinerId,
+    paid_at: order.paidAt,
   }
   const lines = order.lines.map((line, index): OrderLineRow => ({
     order_id: order.id,
@@ -194,11 +197,24 @@ const insertOrderLines = reusableQuery((db, lines: OrderLineRow[]) => db.insertI
 
 /**
  * Moves an order from `from` to `to` only if it is still in `from`, so two staff members acting at
- * once cannot both succeed. False when the order had already moved on.
+ * once cannot both succeed. False when the order had already moved on. Becoming paid (its payment, a
+ * check payment covering it, or staff taking the money at the counter) is when the order is sold: the
+ * reports count it at `paid_at`, written by this same statement.
  */
 export async function updateOrderStatus (db: Db, id: string, from: OrderStatus, to: OrderStatus, at: string, cancelReason: string | null): Promise<boolean> {
-  const set: { status: OrderStatus, updated_at: string, cancel_reason?: string } = { status: to, updated_at: at }
+  const set: { status: OrderStatus, updated_at: string, cancel_reason?: string, paid_at?: string } = { status: to, updated_at: at }
   if (cancelReason !== null) set.cancel_reason = cancelReason
+  if (to === 'paid') set.paid_at = at
   const result = await db.updateTable('orders').set(set).where('id', '=', id).where('status', '=', from).executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/**
+ * A tab check settled (closed owing nothing): its orders are sold now. Call it in the transaction that
+ * closes the check. Cancelled orders never count; one already sold (staff took its money at the counter)
+ * keeps its time.
+ */
+export async function markCheckOrdersSold (db: Db, checkId: string, at: string): Promise<void> {
+  await db.updateTable('orders').set({ paid_at: at })
+    .where('check_id', '=', checkId).where('status', '<>', 'cancelled').where('paid_at', 'is', null).execute()
 }

@@ -27,8 +27,11 @@ export async function appendPaymentEvents (db: Db, paymentId: string, events: re
     .execute()
 }
 
-/** The payment's history, oldest first. */
+/** The payment's history, oldest first, as staff see it: without the buyer's Alipay id (docs/operations.md, "Diner data"). */
 export async function paymentEvents (db: Db, paymentId: string): Promise<PaymentEvent[]> {
   const rows = await db.selectFrom('payment_events').selectAll().where('payment_id', '=', paymentId).orderBy('id').execute()
-  return rows.map(event => ({ at: event.at, source: event.source, kind: event.kind, detail: JSON.parse(event.detail) as Record<string, unknown> }))
+  return rows.map(event => {
+    const { buyerId: _buyerId, ...detail } = JSON.parse(event.detail) as Record<string, unknown>
+    return { at: event.at, source: event.source, kind: event.kind, detail }
+  })
 }

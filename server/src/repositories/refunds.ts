@@ -58,10 +58,14 @@ export async function insertRefund (db: Db, row: Insertable<RefundsTable>): Prom
   await db.insertInto('refunds').values(row).execute()
 }
 
-/** Updates a refund only while it is in one of `from` (a compare-and-set, like updatePaymentIf). */
+/**
+ * Updates a refund only while it is in one of `from` (a compare-and-set, like updatePaymentIf). Reaching
+ * `succeeded` stamps succeeded_at in the same statement: the reports count the refund on that day.
+ */
 export async function updateRefundIf (db: Db, id: string, from: readonly RefundStatus[], patch: { status?: RefundStatus, failure_code?: string | null, next_check_at?: string | null }): Promise<boolean> {
+  const at = nowIso()
   const result = await db.updateTable('refunds')
-    .set({ ...patch, updated_at: nowIso() })
+    .set({ ...patch, updated_at: at, ...(patch.status === 'succeeded' ? { succeeded_at: at } : {}) })
     .where('id', '=', id)
     .where('status', 'in', from)
     .executeTakeFirst()

@@ -39,8 +39,10 @@ async function activeRows (db: Db): Promise<StaffRow[]> {
   return db.selectFrom('staff').selectAll().where('disabled_at', 'is', null).orderBy('created_at').orderBy('id').execute()
 }
 
-export async function countStaff (db: Db): Promise<number> {
-  const { count } = await db.selectFrom('staff').select(eb => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+/** Members who can log in (a disabled one, such as a former member, does not count). */
+export async function countActiveStaff (db: Db): Promise<number> {
+  const { count } = await db.selectFrom('staff').select(eb => eb.fn.countAll<number>().as('count'))
+    .where('disabled_at', 'is', null).executeTakeFirstOrThrow()
   return Number(count)
 }
 

@@ -24,6 +24,9 @@ import table from './api/table/index.js'
 import staffTableCheck from './api/staff/tables/check.js'
 import staffSettings from './api/staff/settings/index.js'
 import phoneEntry from './t/index.js'
+import staffReportSales from './api/staff/reports/sales.js'
+import staffReportDays from './api/staff/reports/days.js'
+import staffReportReconciliation from './api/staff/reports/reconciliation.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
@@ -49,6 +52,9 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(table, { prefix: '/api/table' })
   await fastify.register(staffTableCheck, { prefix: '/api/staff/tables' })
   await fastify.register(staffSettings, { prefix: '/api/staff/settings' })
+  await fastify.register(staffReportSales, { prefix: '/api/staff/reports' })
+  await fastify.register(staffReportDays, { prefix: '/api/staff/reports' })
+  await fastify.register(staffReportReconciliation, { prefix: '/api/staff/reports' })
   // The diner's phone enters here (HTML pages and redirects, not the JSON API).
   await fastify.register(phoneEntry, { prefix: '/t' })
 }

@@ -6,14 +6,14 @@ import type { EventHub } from '../lib/event-hub.js'
 import type { PaymentService } from '../payments/payment-service.js'
 import type { Buyer } from '../alipay/gateway.js'
 import { nowIso } from '../lib/tokens.js'
-import { assemble } from '../repositories/orders.js'
+import { assemble, markCheckOrdersSold } from '../repositories/orders.js'
 import { checkDiners, closeCheck, findCheck, findCurrentCheck, joinCheck } from '../repositories/checks.js'
 import { toPayment } from '../repositories/payments.js'
 import { CheckNotFoundError, CheckNotSettledError, JsapiNeedsDinerError } from '../payments/errors.js'
 import { BadRequestError } from '../errors.js'
 import { formatMoney } from '#shared/money.js'
 import { PaymentMethodEnum, type Payment } from '#shared/schemas/payment.js'
-import { CheckStatusEnum, type Check, type CheckStatus, type CreateCheckPayment, type PaymentMode } from '#shared/schemas/check.js'
+import { CheckStatusEnum, PaymentModeEnum, type Check, type CheckStatus, type CreateCheckPayment, type PaymentMode } from '#shared/schemas/check.js'
 import { OPEN_PAYMENT_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type PaymentStatus } from '#shared/statuses.js'
 import { loadCheckState, planCheckPayment } from './check-ledger.js'
 import { nextSplitPart } from './check-arithmetic.js'
@@ -154,7 +154,15 @@ export async function closeTableCheck (deps: CloseCheckDeps, tableId: string, st
   const { ledger, payments } = await loadCheckState(deps.db, check)
   const why = reason?.trim() ? reason.trim() : null
   if (ledger.due > 0 && why === null) throw new CheckNotSettledError(formatMoney(ledger.due, deps.config.store.currency, 'en'))
-  await closeCheck(deps.db, check.id, nowIso(), why, staffId)
+  const at = nowIso()
+  await deps.db.transaction().execute(async trx => {
+    if (!await closeCheck(trx, check.id, at, why, staffId)) return
+    // A tab is sold when it is settled: closed owing nothing (read again here, so an order or payment that
+    // committed since the read above counts). One closed still owing was not paid through Tablepad.
+    if (check.payment_mode === PaymentModeEnum.TAB && (await loadCheckState(trx, check)).ledger.due === 0) {
+      await markCheckOrdersSold(trx, check.id, at)
+    }
+  })
   for (const payment of payments) {
     if (OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) await deps.payments.cancelByDiner(payment.id)
   }

@@ -116,7 +116,7 @@ export function createDish (deps: MenuServiceDeps, body: CreateMenuItem): Promis
 }
 
 /** Applies a manager's edit of a dish (any fields, availability included) as one new menu version. */
-export function changeDish (deps: MenuServiceDeps, id: string, body: UpdateMenuItem): Promise<MenuItem> {
+export function changeDish (deps: MenuServiceDeps, id: string, body: UpdateMenuItem, staffId: string | null = null): Promise<MenuItem> {
   return editMenu(deps, async trx => {
     const before = await dishOrThrow(trx, id)
     if (body.categoryId !== undefined) await assertCategory(trx, body.categoryId)
@@ -126,7 +126,7 @@ export function changeDish (deps: MenuServiceDeps, id: string, body: UpdateMenuI
       await replaceOptionGroups(trx, id, body.optionGroups, current)
     }
     const { optionGroups: _groups, ...fields } = body
-    await updateDish(trx, id, fields satisfies DishChanges)
+    await updateDish(trx, id, fields satisfies DishChanges, staffId)
     const after = await dishOrThrow(trx, id)
     return { result: after, changed: JSON.stringify(before) !== JSON.stringify(after) }
   })

@@ -29,8 +29,9 @@ async function applyAvailability (deps: MenuServiceDeps, what: string, change: (
   if (version) publishMenuChanged(deps, version)
 }
 
-export function setDishAvailability (deps: MenuServiceDeps, id: string, available: boolean): Promise<void> {
-  return applyAvailability(deps, 'Dish', db => setItemAvailable(db, id, available))
+/** `staffId`: who said so, kept with the sold-out event the reports show. */
+export function setDishAvailability (deps: MenuServiceDeps, id: string, available: boolean, staffId: string | null = null): Promise<void> {
+  return applyAvailability(deps, 'Dish', db => setItemAvailable(db, id, available, staffId))
 }
 
 export function setOptionAvailability (deps: MenuServiceDeps, id: string, available: boolean): Promise<void> {

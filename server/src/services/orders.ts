@@ -127,6 +127,8 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
         dinerId: placer.dinerId,
         // Pay-first: an order of free dishes has nothing to pay, so it goes to the kitchen as paid.
         status: needsNoPayment(priced.totals) ? OrderStatusEnum.PAID : OrderStatusEnum.PLACED,
+        // Sold now in pay-first; on a tab, when the check is settled (markCheckOrdersSold).
+        paidAt: needsNoPayment(priced.totals) && check.payment_mode !== PaymentModeEnum.TAB ? createdAt : null,
         subtotal: priced.totals.subtotal,
         total: priced.totals.total,
         currency: deps.config.store.currency,

@@ -1,26 +1,9 @@
 // Migration 006 on a database from before it: payments.order_id loses NOT NULL through a table rebuild
 // on SQLite, and every order, payment, event and refund written before survives with its links.
-import { afterEach, describe, expect, it } from 'vitest'
-import { Migrator, type Migration } from 'kysely'
-import { migrate, openDatabase, type OpenedDatabase } from '../../src/db/database.js'
+import { describe, expect, it } from 'vitest'
+import { migrate } from '../../src/db/database.js'
 import { migrations } from '../../src/db/migrations/index.js'
-import { tempDataDir } from '../helper.js'
-
-const opened: OpenedDatabase[] = []
-afterEach(async () => {
-  for (const database of opened.splice(0)) await database.db.destroy()
-})
-
-/** A database migrated only up to `last`, as an installed server from before would have it. */
-async function databaseAt (last: string): Promise<OpenedDatabase> {
-  const database = openDatabase(tempDataDir())
-  opened.push(database)
-  const names = Object.keys(migrations)
-  const older: Record<string, Migration> = Object.fromEntries(names.slice(0, names.indexOf(last) + 1).map(name => [name, migrations[name]!]))
-  const { error } = await new Migrator({ db: database.db, provider: { getMigrations: async () => older } }).migrateToLatest()
-  if (error) throw error
-  return database
-}
+import { databaseAt, freshDatabase } from './database-at.js'
 
 describe('migration 006 (checks)', () => {
   it('keeps orders, payments, their events and refunds, and lets a payment have no order', async () => {
@@ -60,8 +43,7 @@ describe('migration 006 (checks)', () => {
   })
 
   it('runs on a fresh database and again without effect', async () => {
-    const database = openDatabase(tempDataDir())
-    opened.push(database)
+    const database = freshDatabase()
     await migrate(database.db)
     await migrate(database.db)
     expect(database.sqlite.prepare(`select name from kysely_migration order by name`).pluck().all()).toEqual(Object.keys(migrations))

@@ -40,4 +40,16 @@ describe('first manager', () => {
     const third = await buildEmptyApp({ DATA_DIR: dataDir })
     expect(third.startupNotes).toEqual([])
   })
+
+  it('is created when the only members are former, disabled ones (a demo history\'s), who still cannot log in', async () => {
+    const dataDir = tempDataDir()
+    const first = await buildEmptyApp({ DATA_DIR: dataDir })
+    await first.db.updateTable('staff').set({ name: 'Former', disabled_at: new Date().toISOString() }).execute()
+    await first.close()
+    const second = await buildEmptyApp({ DATA_DIR: dataDir })
+    expect(await second.db.selectFrom('staff').select(['name', 'role']).where('disabled_at', 'is', null).execute()).toEqual([{ name: 'Manager', role: 'manager' }])
+    // The new manager has the STAFF_PIN, which the former member also had: the PIN logs in the active one only.
+    const login = await second.inject({ method: 'POST', url: '/api/staff/session', payload: { pin: TEST_STAFF_PIN } })
+    expect(login.json<{ staff: { name: string } }>().staff.name).toBe('Manager')
+  })
 })

@@ -13,7 +13,10 @@ describe('POST /api/staff/session', () => {
     const app = await buildEmptyApp()
     const response = await app.inject(login(TEST_STAFF_PIN))
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ staff: { id: expect.any(String), name: 'Manager', role: 'manager' } })
+    expect(response.json()).toEqual({
+      staff: { id: expect.any(String), name: 'Manager', role: 'manager' },
+      store: { name: app.config.store.name, currency: 'CNY', timezone: 'Asia/Shanghai' },
+    })
     const setCookie = String(response.headers['set-cookie'])
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Strict/i)
@@ -89,12 +92,15 @@ describe('POST /api/staff/session', () => {
 })
 
 describe('GET and DELETE /api/staff/session', () => {
-  it('answers who is logged in', async () => {
-    const app = await buildEmptyApp()
+  it('answers who is logged in, and the store\'s name, currency and time zone (the console\'s reports need them)', async () => {
+    const app = await buildEmptyApp({ STORE_NAME: 'Noodle Bar', STORE_CURRENCY: 'JPY', ALIPAY_PROTOCOL: 'global', STORE_TIMEZONE: 'Asia/Tokyo' })
     const cookie = await loginStaff(app)
     const response = await app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })
     expect(response.statusCode).toBe(200)
-    expect(response.json().staff).toMatchObject({ name: 'Manager', role: 'manager' })
+    expect(response.json()).toEqual({
+      staff: { id: expect.any(String), name: 'Manager', role: 'manager' },
+      store: { name: 'Noodle Bar', currency: 'JPY', timezone: 'Asia/Tokyo' },
+    })
   })
 
   it.each([

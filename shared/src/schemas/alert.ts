@@ -17,6 +17,8 @@ export const AlertKindEnum = {
   AMOUNT_MISMATCH: 'payment.amount_mismatch',
   REFUND_FAILED: 'refund.failed',
   NOTIFICATION_BAD_SIGNATURE: 'notification.bad_signature',
+  /** Alipay's bill for a day disagrees with our payments or refunds (detail: date, kind, outTradeNo, amounts). */
+  RECONCILIATION_MISMATCH: 'reconciliation.mismatch',
 } as const
 export type AlertKind = typeof AlertKindEnum[keyof typeof AlertKindEnum]
 

@@ -17,7 +17,16 @@ export const StaffMemberSchema = Type.Object({
 })
 export type StaffMember = Static<typeof StaffMemberSchema>
 
-export const StaffSessionSchema = Type.Object({ staff: StaffMemberSchema })
+/** The store the console works for: reports need its day (timezone) and money (currency) before they answer. */
+export const StaffStoreSchema = Type.Object({
+  name: Type.String(),
+  currency: Type.String(),
+  /** IANA zone (STORE_TIMEZONE): "today" and every report day are calendar days there, not in the browser's zone. */
+  timezone: Type.String(),
+})
+export type StaffStore = Static<typeof StaffStoreSchema>
+
+export const StaffSessionSchema = Type.Object({ staff: StaffMemberSchema, store: StaffStoreSchema })
 export type StaffSession = Static<typeof StaffSessionSchema>
 
 export const StaffNameSchema = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })

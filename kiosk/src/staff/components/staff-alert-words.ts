@@ -26,7 +26,7 @@ function isAmount (value: unknown): value is number {
 }
 
 /** The sentence saying what happened, using the facts this kind's detail carries when they are there. */
-function explain (alert: Alert, key: string, { t }: AlertTranslator, money: (minor: number) => string): string {
+function explain (alert: Alert, key: string, { t, te }: AlertTranslator, money: (minor: number) => string): string {
   const { detail } = alert
   switch (alert.kind) {
     case AlertKindEnum.AMOUNT_MISMATCH:
@@ -48,6 +48,19 @@ function explain (alert: Alert, key: string, { t }: AlertTranslator, money: (min
           : t(`${key}.explainFromMany`, { count }, count)
       }
       break
+    case AlertKindEnum.RECONCILIATION_MISMATCH: {
+      // Raw facts of one difference with Alipay's bill: the day, its kind, the payment and both sides' amounts.
+      const { kind, outTradeNo, date, here, alipay } = detail
+      if (typeof kind === 'string' && typeof outTradeNo === 'string' && te(`${key}.kinds.${kind}`, 'en')) {
+        return t(`${key}.kinds.${kind}`, {
+          date: typeof date === 'string' ? date : '',
+          trade: outTradeNo,
+          here: isAmount(here) ? money(here) : '',
+          alipay: isAmount(alipay) ? money(alipay) : '',
+        })
+      }
+      break
+    }
   }
   return t(`${key}.explain`)
 }

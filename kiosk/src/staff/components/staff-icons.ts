@@ -25,6 +25,7 @@ const CONSOLE_ICONS = {
   edit: { stroke: 'M4 20h4L19 9l-4-4L4 16ZM13.5 6.5l4 4' },
   warning: { stroke: 'M12 3.5 21.5 20h-19ZM12 10v4.5M12 17.3v.2' },
   info: { stroke: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18ZM12 11v6M12 7.5v.2' },
+  chart: { stroke: 'M4 4v16h16M8 16v-4M12 16V8M16 16v-6M20 16V6' },
   lock: { stroke: 'M6 11h12v10H6ZM8.5 11V7.5a3.5 3.5 0 0 1 7 0V11M12 15v2' },
 } as const satisfies Record<string, IconShape>
 

@@ -1,7 +1,7 @@
 // The console's navigation: screens in the order a shift uses them; the first few sit in the phone's bottom bar.
 import type { StaffIconName } from './staff-icons'
 
-export type StaffNavKey = 'orders' | 'soldOut' | 'payments' | 'alerts' | 'pair' | 'devices' | 'tables' | 'menu' | 'members'
+export type StaffNavKey = 'orders' | 'soldOut' | 'payments' | 'alerts' | 'pair' | 'devices' | 'tables' | 'reports' | 'menu' | 'members'
 
 export interface StaffNavItem {
   id: StaffNavKey
@@ -22,6 +22,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { id: 'pair', route: 'staff-pair', icon: 'link' },
   { id: 'devices', route: 'staff-devices', icon: 'tablet' },
   { id: 'tables', route: 'staff-tables', icon: 'table' },
+  { id: 'reports', route: 'staff-reports', icon: 'chart' },
   { id: 'menu', route: 'staff-menu', icon: 'book', managerOnly: true },
   { id: 'members', route: 'staff-members', icon: 'users', managerOnly: true },
 ]
@@ -31,5 +32,6 @@ export function navKeyOfRoute (routeName: string | symbol | null | undefined): S
   if (typeof routeName !== 'string') return null
   if (routeName === 'staff-payment') return 'payments'
   if (routeName === 'staff-tables-print') return 'tables'
+  if (routeName === 'staff-report-day') return 'reports'
   return STAFF_NAV.find(item => item.route === routeName)?.id ?? null
 }

@@ -31,6 +31,13 @@ export const STAFF_ERROR_CODES = [
   'IMAGE_TYPE',
   'CHECK_NOT_FOUND',
   'CHECK_NOT_SETTLED',
+  'REPORT_DATE_INVALID',
+  'REPORT_RANGE_INVALID',
+  'REPORT_RANGE_TOO_LONG',
+  'DAY_IN_FUTURE',
+  'DAY_ALREADY_CLOSED',
+  'DAY_NOT_CLOSED',
+  'BILL_NOT_READY',
 ] as const
 
 export type StaffErrorCode = typeof STAFF_ERROR_CODES[number]

@@ -1,12 +1,19 @@
-// Who is logged in to the staff console (PIN session in the HttpOnly tp_staff cookie) and their role.
+// Who is logged in to the staff console (PIN session in the HttpOnly tp_staff cookie) and their role, and the
+// store the console works for (its name, currency and timezone), which the session answer carries.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { StaffMember } from '@shared/schemas/staff'
+import type { StaffMember, StaffSession, StaffStore } from '@shared/schemas/staff'
 import { isApiError } from '@/core/api/client'
 import { logIn as apiLogIn, logOut as apiLogOut, readSession } from '@/staff/api/staff-console'
 
 export const useStaffSessionStore = defineStore('staff-session', () => {
   const member = shallowRef<StaffMember | null>(null)
+  /**
+   * The store's name, currency and timezone, from the last session answer: known before any screen opens, so
+   * the reports count "today" in the store's zone from their first question. Kept at logout (it is the
+   * store's, not the member's); null only until the first answer.
+   */
+  const store = shallowRef<StaffStore | null>(null)
   /** The first session check has answered (until then the console shows neither login nor screens). */
   const checked = ref(false)
   /** Code of a failed session check that was not "logged out" (server unreachable). */
@@ -15,10 +22,15 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
   const loggedIn = computed(() => member.value !== null)
   const isManager = computed(() => member.value?.role === 'manager')
 
+  function accept (session: StaffSession): void {
+    member.value = session.staff
+    store.value = session.store
+  }
+
   /** Reads the session cookie's member: the console survives a reload without a new PIN. */
   async function restore (): Promise<void> {
     try {
-      member.value = (await readSession()).staff
+      accept(await readSession())
       checkError.value = null
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
@@ -34,8 +46,7 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
 
   /** @param pin - the member's 4 to 8 digit PIN; throws the server's refusal (INVALID_PIN, RATE_LIMITED). */
   async function logIn (pin: string): Promise<void> {
-    const session = await apiLogIn(pin)
-    member.value = session.staff
+    accept(await apiLogIn(pin))
     checkError.value = null
     checked.value = true
   }
@@ -54,7 +65,7 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
     member.value = null
   }
 
-  return { member, checked, checkError, loggedIn, isManager, restore, logIn, logOut, expire }
+  return { member, store, checked, checkError, loggedIn, isManager, restore, logIn, logOut, expire }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffSessionStore, import.meta.hot))

@@ -1,6 +1,7 @@
 // What every gateway method gets, and helpers to read business fields from biz_content.
 import { fromAlipayAmount } from '#shared/money.js'
 import { acq, type AcqFailure } from '../../codes.js'
+import type { BillLinks } from '../../bill/bill-links.js'
 import type { OAuthService } from '../../oauth.js'
 import type { SignType } from '../../signing.js'
 import type { TradeRef, TradeService } from '../../trade-service.js'
@@ -18,6 +19,9 @@ export interface MethodContext {
   oauth: OAuthService
   sellerId: string
   publicUrl: string
+  /** The emulator's base URL as the caller reached it (gateway.do's directory): where its bill links point. */
+  baseUrl: string
+  bills: BillLinks
 }
 
 export interface MethodSpec {

@@ -1,4 +1,5 @@
 // The methods the emulated gateway implements, by their Open Platform names.
+import { billDownloadUrl } from './bill.js'
 import { cancel, close } from './cancel-close.js'
 import type { MethodSpec } from './context.js'
 import { oauthToken } from './oauth-token.js'
@@ -15,4 +16,5 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map([
   ['alipay.trade.refund', refund],
   ['alipay.trade.fastpay.refund.query', refundQuery],
   ['alipay.system.oauth.token', oauthToken],
+  ['alipay.data.dataservice.bill.downloadurl.query', billDownloadUrl],
 ])

@@ -7,6 +7,9 @@ import * as menuEditing from './004-menu-editing.js'
 import * as qrDeadline from './005-qr-deadline.js'
 import * as checks from './006-checks.js'
 import * as checksByTable from './007-checks-by-table.js'
+import * as reports from './008-reports.js'
+import * as businessDays from './009-business-days.js'
+import * as billReconciliations from './010-bill-reconciliations.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '005-qr-deadline': qrDeadline,
   '006-checks': checks,
   '007-checks-by-table': checksByTable,
+  '008-reports': reports,
+  '009-business-days': businessDays,
+  '010-bill-reconciliations': billReconciliations,
 }

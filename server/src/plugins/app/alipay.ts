@@ -132,8 +132,8 @@ export default fp(async (fastify) => {
 
   if (alipay.mode === 'sandbox-local') {
     const sandbox = loadSandboxCredentials(dataDir)
-    // Imported only in this mode: a restaurant on real Alipay never runs the emulator's code (in the bundled
-    // server its text is there, but its modules are only initialised by this import).
+    // Imported only in this mode: a restaurant on real Alipay never runs the emulator's code (in the built
+    // server it is a chunk of its own, read only by this import: server/scripts/bundle-server.ts).
     const { sandboxPlugin } = await import('../../../sandbox/plugin.js')
     await fastify.register(sandboxPlugin, {
       prefix: '/sandbox',

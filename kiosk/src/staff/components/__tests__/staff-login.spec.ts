@@ -4,7 +4,7 @@ import type { VueWrapper } from '@vue/test-utils'
 import { FakeEventSource, createMockServer, type MockServer } from '@/__tests__/support'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
 import StaffView from '@/staff/StaffView.vue'
-import { MANAGER, loggedIn, mountStaff } from './staff-support'
+import { MANAGER, STORE, loggedIn, mountStaff } from './staff-support'
 
 let server: MockServer
 let wrapper: VueWrapper
@@ -41,7 +41,7 @@ const message = () => wrapper.get('[data-testid="staff-login-error"]')
 
 describe('staff login', () => {
   it('opens the console without a PIN when the session cookie is still good (a reload)', async () => {
-    server.on('GET /api/staff/session', () => ({ status: 200, body: { staff: MANAGER } }))
+    server.on('GET /api/staff/session', () => ({ status: 200, body: { staff: MANAGER, store: STORE } }))
     ;({ wrapper } = await mountStaff(StaffView, { pinia: (() => { const pinia = loggedIn(null); useStaffSessionStore().checked = false; return pinia })() }))
     await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-who"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="staff-who"]').text()).toBe('Mei')
@@ -82,7 +82,7 @@ describe('staff login', () => {
     await openConsole()
     server.on('POST /api/staff/session', call => {
       expect(call.body).toEqual({ pin: '424242' })
-      return { status: 200, body: { staff: MANAGER } }
+      return { status: 200, body: { staff: MANAGER, store: STORE } }
     })
     await typePin('424242')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-who"]').exists()).toBe(true))

@@ -6,7 +6,7 @@ import type { Component } from 'vue'
 import type { Locale } from '@shared/schemas/common'
 import type { Order } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
-import type { StaffMember } from '@shared/schemas/staff'
+import type { StaffMember, StaffStore } from '@shared/schemas/staff'
 import { createKioskI18n } from '@/core/i18n'
 import { installStaffMessages } from '@/staff/i18n'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
@@ -24,13 +24,16 @@ export function staffRouter (): Router {
 
 export const MANAGER: StaffMember = { id: 'stf_manager', name: 'Mei', role: 'manager' }
 export const STAFF: StaffMember = { id: 'stf_staff', name: 'Wang', role: 'staff' }
+/** The store every session answer names (GET/POST /api/staff/session: `{ staff, store }`). */
+export const STORE: StaffStore = { name: 'Golden Lotus', currency: 'CNY', timezone: 'Asia/Shanghai' }
 
-/** A fresh Pinia with someone logged in (or nobody). */
-export function loggedIn (member: StaffMember | null): Pinia {
+/** A fresh Pinia with someone logged in (or nobody), as the session answer left it. */
+export function loggedIn (member: StaffMember | null, store: StaffStore = STORE): Pinia {
   const pinia = createPinia()
   setActivePinia(pinia)
   const session = useStaffSessionStore()
   session.member = member
+  session.store = member === null ? null : store
   session.checked = true
   return pinia
 }

@@ -36,13 +36,13 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
     const { available, ...edits } = request.body
     if (available !== undefined && Object.keys(edits).length === 0) {
       // Any role: whoever hears from the kitchen that the fish is gone must be able to say so.
-      await setDishAvailability(fastify, request.params.id, available)
+      await setDishAvailability(fastify, request.params.id, available, request.staff?.id ?? null)
       const item = await loadItem(fastify.db, request.params.id)
       if (!item) throw new NotFoundError('Dish')
       return item
     }
     if (request.staff?.role !== 'manager') throw new StaffForbiddenError()
-    return changeDish(fastify, request.params.id, request.body)
+    return changeDish(fastify, request.params.id, request.body, request.staff?.id ?? null)
   })
 
   fastify.delete('/items/:id', {

@@ -6,11 +6,14 @@ import { newSecret } from '../../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { createSession, deleteSession, findStaffByPin } from '../../../../repositories/staff.js'
 import { InvalidPinError } from '../../../../errors.js'
-import { StaffLoginSchema, StaffSessionSchema } from '#shared/schemas/staff.js'
+import { StaffLoginSchema, StaffSessionSchema, type StaffStore } from '#shared/schemas/staff.js'
 
 export { LOGIN_FAILURES_PER_MINUTE } from '../../../../plugins/app/staff-auth.js'
 
 const session: FastifyPluginAsyncTypebox = async (fastify) => {
+  // The console reads the store's zone and currency here, once, before any report answers.
+  const { name, currency, timezone } = fastify.config.store
+  const store: StaffStore = { name, currency, timezone }
   // Shared with /api/staff/lockouts, where a manager lets a locked-out colleague in.
   const failures = fastify.staffLoginFailures
 
@@ -32,13 +35,13 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
     const token = newSecret()
     await createSession(fastify.db, staff.id, token, STAFF_SESSION_MAX_AGE_S)
     reply.setCookie(STAFF_COOKIE, token, cookieOptions(fastify.config, STAFF_SESSION_MAX_AGE_S))
-    return { staff }
+    return { staff, store }
   })
 
   fastify.get('/', {
     preHandler: fastify.requireStaff,
     schema: { response: { 200: StaffSessionSchema, ...errorResponses(401) } },
-  }, async (request) => ({ staff: request.staff! }))
+  }, async (request) => ({ staff: request.staff!, store }))
 
   fastify.delete('/', {
     schema: { body: NoBodySchema, response: { 204: Type.Null(), ...errorResponses(400, 413, 415) } },

@@ -1,0 +1,16 @@
+// The DINER_DATA_DAYS purge (diners/retention.ts) as `fastify.dinerRetention`: at start, then daily, stopped with the app.
+import fp from 'fastify-plugin'
+import { DinerRetention } from '../../diners/retention.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    dinerRetention: DinerRetention
+  }
+}
+
+export default fp(async (fastify) => {
+  const retention = new DinerRetention({ db: fastify.db, days: fastify.config.dinerDataDays, log: fastify.log.child({ module: 'diners' }) })
+  fastify.decorate('dinerRetention', retention)
+  fastify.addHook('onReady', async () => { await retention.start() })
+  fastify.addHook('preClose', async () => { await retention.stop() })
+}, { name: 'diner-retention', dependencies: ['config', 'database'] })
