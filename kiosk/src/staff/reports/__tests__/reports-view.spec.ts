@@ -1,7 +1,7 @@
 // The reports screen: managers switch ranges (the store's calendar decides the days asked for), read every chart as a
 // table, and download the CSV in the console's language; other staff see today's totals only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { StaffMember, StaffStore } from '@shared/schemas/staff'
 import type { Locale } from '@shared/schemas/common'
 import { createMockServer, type Call, type MockServer } from '@/__tests__/support'
@@ -135,7 +135,8 @@ describe('the range a manager chooses', () => {
     await wrapper!.get('[data-testid="report-range-yesterday"]').trigger('click')
     await rangeShown('2030-01-06', '2030-01-06')
     releaseMonth()
-    await new Promise(resolve => setTimeout(resolve, 0))
+    // The late month's answer has arrived and been handled (fetch, json, the store) before the check.
+    await flushPromises()
     await rangeShown('2030-01-06', '2030-01-06')
   })
 })
