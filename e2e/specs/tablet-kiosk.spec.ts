@@ -61,7 +61,10 @@ test('idle: "Still there?" keeps the diner on "I\'m still here", and its countdo
   const { page } = await openTablet({ query: SETUP })
   await startOrder(page)
   await addDish(page, dish.id, { note: 'Extra napkins' })
-  await useIdleTimings(page, IDLE)
+  // A countdown long enough for the screenshot and the tap on a busy runner (3 s ran out before the tap once),
+  // which the second half then waits out in full.
+  test.setTimeout(90_000)
+  await useIdleTimings(page, '?idle=3&idleCountdown=10')
   await expect(page.getByTestId('cart-line')).toHaveCount(1)
 
   const dialog = page.getByTestId('idle-dialog')
