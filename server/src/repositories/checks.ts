@@ -51,6 +51,24 @@ export async function joinCheck (db: Db, checkId: string, dinerId: string, at: s
   return { number, joined: true }
 }
 
+/** Whether the diner ordered into (joined) this check. */
+export async function hasJoinedCheck (db: Db, checkId: string, dinerId: string): Promise<boolean> {
+  const row = await db.selectFrom('check_diners').select('number').where('check_id', '=', checkId).where('diner_id', '=', dinerId).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Whether the diner's newest session at the table began after the table's previous check closed (or the table
+ * never had one): a phone left from an earlier meal must not see the next party's bill.
+ */
+export async function dinerArrivedAfterLastCheck (db: Db, tableId: string, dinerId: string): Promise<boolean> {
+  const session = await db.selectFrom('diner_sessions').select(({ fn }) => fn.max('created_at').as('at'))
+    .where('diner_id', '=', dinerId).where('table_id', '=', tableId).executeTakeFirst()
+  const previous = await db.selectFrom('checks').select(({ fn }) => fn.max('closed_at').as('at'))
+    .where('table_id', '=', tableId).where('status', '=', CheckStatusEnum.CLOSED).executeTakeFirst()
+  return !previous?.at || (!!session?.at && session.at > previous.at)
+}
+
 export async function checkDiners (db: Db, checkId: string): Promise<Array<{ dinerId: string, number: number }>> {
   const rows = await db.selectFrom('check_diners').select(['diner_id', 'number']).where('check_id', '=', checkId).orderBy('number').execute()
   return rows.map(row => ({ dinerId: row.diner_id, number: row.number }))

@@ -143,3 +143,9 @@ export async function removeTable (db: Db, id: string): Promise<boolean> {
     return true
   })
 }
+
+/** A table's label, removed tables included: an old check still names the table it was run at. */
+export async function tableLabelById (db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('tables').select('label').where('id', '=', id).executeTakeFirst()
+  return row?.label ?? null
+}

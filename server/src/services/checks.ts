@@ -7,7 +7,9 @@ import type { PaymentService } from '../payments/payment-service.js'
 import type { Buyer } from '../alipay/gateway.js'
 import { nowIso } from '../lib/tokens.js'
 import { assemble, markCheckOrdersSold } from '../repositories/orders.js'
-import { checkDiners, closeCheck, findCheck, findCurrentCheck, joinCheck } from '../repositories/checks.js'
+import { checkDiners, closeCheck, dinerArrivedAfterLastCheck, findCheck, findCurrentCheck, hasJoinedCheck, joinCheck } from '../repositories/checks.js'
+import { findDinerById } from '../repositories/diners.js'
+import { tableLabelById } from '../repositories/tables.js'
 import { toPayment } from '../repositories/payments.js'
 import { CheckNotFoundError, CheckNotSettledError, JsapiNeedsDinerError } from '../payments/errors.js'
 import { BadRequestError } from '../errors.js'
@@ -35,14 +37,9 @@ export async function visibleCheck (db: Db, asker: CheckAsker): Promise<CheckRow
   const check = await findCurrentCheck(db, asker.tableId)
   if (!check) throw new CheckNotFoundError()
   if (asker.dinerId === null) return check
-  const joined = await db.selectFrom('check_diners').select('number').where('check_id', '=', check.id).where('diner_id', '=', asker.dinerId).executeTakeFirst()
-  if (joined) return check
+  if (await hasJoinedCheck(db, check.id, asker.dinerId)) return check
   if (check.status !== CheckStatusEnum.OPEN) throw new CheckNotFoundError()
-  const session = await db.selectFrom('diner_sessions').select(({ fn }) => fn.max('created_at').as('at'))
-    .where('diner_id', '=', asker.dinerId).where('table_id', '=', asker.tableId).executeTakeFirst()
-  const previous = await db.selectFrom('checks').select(({ fn }) => fn.max('closed_at').as('at'))
-    .where('table_id', '=', asker.tableId).where('status', '=', CheckStatusEnum.CLOSED).executeTakeFirst()
-  if (previous?.at && (!session?.at || session.at <= previous.at)) throw new CheckNotFoundError()
+  if (!await dinerArrivedAfterLastCheck(db, asker.tableId, asker.dinerId)) throw new CheckNotFoundError()
   return check
 }
 
@@ -51,7 +48,7 @@ export async function checkView (db: Db, check: CheckRow, asker: { dinerId: stri
   const state = await loadCheckState(db, check)
   const orders = await assemble(db, state.orders)
   const diners = await checkDiners(db, check.id)
-  const label = orders[0]?.tableLabel ?? (await db.selectFrom('tables').select('label').where('id', '=', check.table_id).executeTakeFirst())?.label ?? ''
+  const label = orders[0]?.tableLabel ?? (await tableLabelById(db, check.table_id)) ?? ''
   const byId = new Map(state.orders.map(row => [row.id, row]))
   let split: Check['split'] = null
   if (check.split_parts !== null && check.split_base !== null && state.splitParts.length <= check.split_parts) {
@@ -92,9 +89,9 @@ export interface CheckPaymentDeps {
 
 /** The buyer Alipay's trade.create needs: the diner's user id, else their open id. */
 async function buyerOf (db: Db, dinerId: string): Promise<Buyer> {
-  const diner = await db.selectFrom('diners').select(['alipay_user_id', 'alipay_open_id']).where('id', '=', dinerId).executeTakeFirst()
-  if (diner?.alipay_user_id) return { buyerId: diner.alipay_user_id }
-  if (diner?.alipay_open_id) return { buyerOpenId: diner.alipay_open_id }
+  const diner = await findDinerById(db, dinerId)
+  if (diner?.alipayUserId) return { buyerId: diner.alipayUserId }
+  if (diner?.alipayOpenId) return { buyerOpenId: diner.alipayOpenId }
   throw new Error(`diner ${dinerId} has no Alipay id`)
 }
 
