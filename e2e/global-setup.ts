@@ -37,6 +37,9 @@ export default async function globalSetup (): Promise<() => Promise<void>> {
       STAFF_PIN: E2E_STAFF_PIN,
       LOG_LEVEL: 'warn',
       PAYMENT_QR_TIMEOUT_S: process.env.E2E_QR_TIMEOUT_S ?? '30',
+      // One server serves the whole run (about ten minutes): an unpaid order a spec left on the board must not be
+      // cancelled by the sweep under a later spec's feet. The sweep has its own server tests.
+      UNPAID_ORDER_TTL_S: '0',
       // Several builds can coexist (parallel work, update tests): E2E_KIOSK_DIR picks one.
       ...(process.env.E2E_KIOSK_DIR ? { KIOSK_DIST_DIR: process.env.E2E_KIOSK_DIR } : {}),
     },

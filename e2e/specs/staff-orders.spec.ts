@@ -1,4 +1,4 @@
-// The orders board, live: a tablet's paid order arrives with a chime and a highlight, the kitchen moves it along, the tablet follows.
+// The orders board, live: a tablet's paid order arrives with a chime, a flash and a highlight, the kitchen moves it along, the tablet follows.
 import { fetchMenu } from '../support/menu.js'
 import { saveScreenshot } from '../support/screenshots.js'
 import { addDish, onlyOrderOf, placeOrderForQr, scanWithPhone, startOrder } from '../support/tablet-actions.js'
@@ -12,7 +12,8 @@ test('a tablet\'s paid order arrives on the board; preparing, then ready, reach 
   const { page } = await open('/staff/orders')
   const board = page.getByTestId('staff-orders')
   await expect(board).toHaveAttribute('data-state', 'ready')
-  const chimes = Number(await page.getByTestId('staff-console').getAttribute('data-chimes'))
+  const counter = async (name: 'chimes' | 'flashes') => Number(await page.getByTestId('staff-console').getAttribute(`data-${name}`))
+  const [chimes, flashes] = [await counter('chimes'), await counter('flashes')]
 
   await startOrder(tablet.page)
   await addDish(tablet.page, ordered.id, { note: 'Extra vinegar' })
@@ -33,8 +34,9 @@ test('a tablet\'s paid order arrives on the board; preparing, then ready, reach 
   await expect(fresh).toContainText(ordered.names.en)
   await expect(fresh).toContainText('Extra vinegar')
   await expect(fresh.getByTestId('staff-order-payment')).toHaveText('Paid · Alipay')
-  // One chime when it was placed, one when the diner paid (other specs' orders may chime too: the server is shared).
-  await expect.poll(async () => Number(await page.getByTestId('staff-console').getAttribute('data-chimes'))).toBeGreaterThanOrEqual(chimes + 2)
+  // A new kitchen ticket when the diner paid: a chime and a flash (other specs' orders may add theirs: the server is shared).
+  await expect.poll(() => counter('chimes')).toBeGreaterThanOrEqual(chimes + 1)
+  await expect.poll(() => counter('flashes')).toBeGreaterThanOrEqual(flashes + 1)
   // The navigation counts paid orders nobody has started (the phone's bottom bar is hidden on a desktop).
   await expect(page.locator('[data-testid="staff-nav-orders"]:visible')).toContainText(/paid orders? waiting to be started/)
   await saveScreenshot(page, 'staff-orders-arrived-desktop')

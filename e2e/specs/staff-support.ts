@@ -18,6 +18,8 @@ export interface ConsoleOptions {
   /** Cookies of a logged-in API context; none opens the console at its PIN screen. */
   session?: APIRequestContext | null
   locale?: string
+  /** The device's clock zone; the store's (Asia/Shanghai, the server's STORE_TIMEZONE) by default. */
+  timezoneId?: string
 }
 
 /**
@@ -30,7 +32,7 @@ export async function openConsole (browser: Browser, path: string, options: Cons
     baseURL: baseUrl(),
     viewport: options.viewport ?? DESKTOP,
     locale: options.locale ?? 'en-US',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
     ...(storageState ? { storageState } : {}),
   })
   const page = await context.newPage()

@@ -110,8 +110,11 @@ export async function waitUntilOfflineReady (page: Page): Promise<void> {
 export async function addDish (page: Page, itemId: string): Promise<void> {
   const start = page.getByTestId('start-order')
   if (await start.isVisible()) await start.click()
-  await page.getByTestId(`dish-${itemId}`).click()
-  await page.getByTestId('dish-add').click()
+  const card = page.getByTestId(`dish-${itemId}`)
+  const oneTap = await card.getAttribute('data-quick-add') === 'true'
+  await card.click()
+  // A dish with nothing to choose goes in with the tap; any other opens its sheet.
+  if (!oneTap) await page.getByTestId('dish-add').click()
   await expect(page.getByTestId('cart-line')).toHaveCount(1)
 }
 

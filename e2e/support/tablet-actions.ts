@@ -15,9 +15,28 @@ export async function startOrder (page: Page): Promise<void> {
   await expect(page.getByTestId('menu-screen')).toBeVisible()
 }
 
-/** Opens a dish, makes the choice and adds it; the sheet must close. */
+/**
+ * Adds a dish. One with nothing to choose goes in with one tap (the card says so: data-quick-add), confirmed by a
+ * short note; others open the sheet, where the choice is made and added, and the sheet must close.
+ */
 export async function addDish (page: Page, itemId: string, choice: DishChoice = {}): Promise<void> {
-  await page.getByTestId(`dish-${itemId}`).click()
+  const card = page.getByTestId(`dish-${itemId}`)
+  if (await card.getAttribute('data-quick-add') === 'true') {
+    await card.click()
+    await expect(page.getByTestId('dish-added')).toHaveAttribute('data-item-id', itemId)
+    for (let tap = 0; tap < (choice.more ?? 0); tap++) await card.click()
+    if (choice.optionIds?.length) throw new Error(`dish ${itemId} has no options`)
+    // A note goes on the way a diner adds one: "Change" the cart line, which opens the dish sheet.
+    if (choice.note) {
+      await page.locator(`[data-testid="cart-line"][data-item-id="${itemId}"]`).getByTestId('cart-line-edit').click()
+      const sheet = page.getByTestId('dish-sheet')
+      await sheet.getByTestId('dish-note').fill(choice.note)
+      await sheet.getByTestId('dish-add').click()
+      await expect(sheet).toBeHidden()
+    }
+    return
+  }
+  await card.click()
   const sheet = page.getByTestId('dish-sheet')
   await expect(sheet).toBeVisible()
   for (const optionId of choice.optionIds ?? []) {

@@ -1,6 +1,6 @@
 // Builds the Fastify app (never listens): plugins in dependency order, then the routes.
 import type { ServerOptions } from 'node:http'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { AppConfig } from './config.js'
 import { createValidatorCompiler } from './lib/validation.js'
@@ -10,6 +10,7 @@ import compress from './plugins/external/compress.js'
 import rateLimit from './plugins/external/rate-limit.js'
 import configPlugin from './plugins/app/config.js'
 import startupNotes from './plugins/app/startup-notes.js'
+import requestLog, { type RequestLogOptions } from './plugins/app/request-log.js'
 import errorHandler from './plugins/app/error-handler.js'
 import database from './plugins/app/database.js'
 import eventHub from './plugins/app/event-hub.js'
@@ -25,6 +26,7 @@ import kioskStatic from './plugins/app/kiosk-static.js'
 import alipay from './plugins/app/alipay.js'
 import payments, { type PaymentsPluginOptions } from './plugins/app/payments.js'
 import billReconciliation, { type BillReconciliationPluginOptions } from './plugins/app/bill-reconciliation.js'
+import printing, { type PrintingPluginOptions } from './plugins/app/printing.js'
 import routes from './routes/index.js'
 
 export interface BuildAppOptions {
@@ -36,6 +38,9 @@ export interface BuildAppOptions {
   kioskDir?: string
   payments?: PaymentsPluginOptions
   billReconciliation?: BillReconciliationPluginOptions
+  printing?: PrintingPluginOptions
+  /** When a request counts as slow in the log (tests). */
+  requestLog?: RequestLogOptions
 }
 
 /** Small JSON bodies only: an order of 50 lines is a few KB. Uploads set their own limit. */
@@ -72,6 +77,8 @@ function timeouts (config: AppConfig): Pick<FastifyServerOptions, 'requestTimeou
 export async function buildApp (options: BuildAppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Fastify's two entries per request are replaced by request-log's one line (debug, or error/warn when it matters).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     ...timeouts(options.config),
     // Live streams (SSE) never end by themselves, so closing must cut connections rather than wait;
@@ -86,6 +93,7 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(configPlugin, { config: options.config })
   await app.register(startupNotes)
   await app.register(rateLimit)
+  await app.register(requestLog, options.requestLog ?? {})
   await app.register(errorHandler)
   await app.register(cookie)
   await app.register(helmet)
@@ -104,6 +112,7 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(alipay)
   await app.register(payments, options.payments ?? {})
   await app.register(billReconciliation, options.billReconciliation ?? {})
+  await app.register(printing, options.printing ?? {})
   await app.register(routes)
   if (options.serveKiosk) await app.register(kioskStatic, options.kioskDir ? { root: options.kioskDir } : {})
   return app

@@ -20,8 +20,15 @@ export interface AppConfig {
   demoSeed: boolean | null
   alipay: AlipayConfig
   paymentQrTimeoutS: number
+  /**
+   * Pay-first: an unpaid order whose last payment ended (or that never got one) this long ago is cancelled
+   * by itself (reason payment_abandoned); 0 = never.
+   */
+  unpaidOrderTtlS: number
   /** pay-first (an order goes to the kitchen once paid) or tab (paid at the end); managers may override it in the console. */
   paymentMode: PaymentMode
+  /** Printers (docs/printers.md): first retry of one that failed (doubled per failure, at most a minute), and how long to wait on it. */
+  printing: { retryMs: number, timeoutMs: number }
   /** How long a request may take to arrive in full (headers and body); stalled uploads are cut after it. */
   requestTimeoutMs: number
   /** Days after a diner's last sign-in when their Alipay ids and hash are erased (docs/operations.md, "Diner data"). */
@@ -48,6 +55,17 @@ function isKnownTimeZone (zone: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * 0 turns the sweep off; otherwise at least 30 s, so an order is never swept in the moment between being
+ * placed and its QR being asked for.
+ */
+function unpaidOrderTtl (env: Env): number {
+  const raw = text(env, 'UNPAID_ORDER_TTL_S')
+  if (raw === null) return 600
+  if (raw === '0' || (/^\d+$/.test(raw) && Number(raw) >= 30 && Number(raw) <= 86_400)) return Number(raw)
+  throw new ConfigError('UNPAID_ORDER_TTL_S', `must be 0 (never) or a whole number from 30 to 86400 (got "${raw}")`)
 }
 
 /** The first non-internal IPv4 address, so QR links work from phones on the same network. */
@@ -78,7 +96,9 @@ export function loadConfig (env: Env = process.env): AppConfig {
     demoSeed: bool(env, 'DEMO_SEED'),
     alipay: alipayConfig(env, publicUrl, currency),
     paymentQrTimeoutS: integer(env, 'PAYMENT_QR_TIMEOUT_S', 120, 30, 86_400),
+    unpaidOrderTtlS: unpaidOrderTtl(env),
     paymentMode: oneOf(env, 'PAYMENT_MODE', PAYMENT_MODES, 'pay-first'),
+    printing: { retryMs: integer(env, 'PRINTER_RETRY_MS', 5000, 10, 600_000), timeoutMs: integer(env, 'PRINTER_TIMEOUT_MS', 5000, 100, 120_000) },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     dinerDataDays: integer(env, 'DINER_DATA_DAYS', 365, 1, 36_500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),

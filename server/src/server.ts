@@ -2,6 +2,7 @@
 import closeWithGrace from 'close-with-grace'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { buildApp } from './app.js'
+import { loggerOptions } from './lib/logger.js'
 
 function readConfig (): AppConfig {
   try {
@@ -38,15 +39,8 @@ async function main (): Promise<void> {
     serveKiosk: true,
     // Development and browser tests only: serve a kiosk build from another folder than dist/kiosk.
     ...(process.env.KIOSK_DIST_DIR ? { kioskDir: process.env.KIOSK_DIST_DIR } : {}),
-    logger: {
-      level: config.logLevel,
-      // Secrets never reach the log, whichever object carries them.
-      redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.pin', '*.privateKey', '*.private_key', '*.sign'],
-        censor: '[redacted]',
-      },
-      ...(process.stdout.isTTY ? { transport: undefined } : {}),
-    },
+    // JSON lines for the journal or a file; a readable line each when a person watches a terminal.
+    logger: loggerOptions({ level: config.logLevel, pretty: process.stdout.isTTY === true }),
   })
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')

@@ -72,6 +72,12 @@ export const ErrorCodeEnum = {
   DAY_NOT_CLOSED: 'DAY_NOT_CLOSED',
   /** Alipay publishes a day's bill the next morning: today's (or a future day's) cannot be reconciled yet. */
   BILL_NOT_READY: 'BILL_NOT_READY',
+  /** Printers: `categories` routing needs at least one category. */
+  PRINTER_ROUTING_INVALID: 'PRINTER_ROUTING_INVALID',
+  /** A reprint finds no printer that takes any of the order's dishes (none set up, or all routed elsewhere). */
+  NOTHING_TO_PRINT: 'NOTHING_TO_PRINT',
+  /** Cancel and refund in one step: the order has nothing paid through Alipay left to refund. */
+  ORDER_NOT_PAID: 'ORDER_NOT_PAID',
 } as const
 export type ErrorCode = typeof ErrorCodeEnum[keyof typeof ErrorCodeEnum]
 

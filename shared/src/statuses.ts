@@ -32,6 +32,17 @@ export function canTransition (from: OrderStatus, to: OrderStatus, mode: { tab?:
   return ORDER_TRANSITIONS[from].includes(to) || (mode.tab === true && (TAB_TRANSITIONS[from]?.includes(to) ?? false))
 }
 
+/**
+ * Cancel reasons the server writes by itself (staff type their own words); each face words them. An order's
+ * `cancelReason` holds either one of these codes or a staff member's text.
+ */
+export const CancelReasonEnum = {
+  /** Pay-first: its payment ran out or was cancelled and nobody paid within UNPAID_ORDER_TTL_S, or the tablet was reset. */
+  PAYMENT_ABANDONED: 'payment_abandoned',
+} as const
+export type CancelReason = typeof CancelReasonEnum[keyof typeof CancelReasonEnum]
+export const CANCEL_REASONS = Object.values(CancelReasonEnum)
+
 /** Orders that still need their table: it cannot be removed under them. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
   OrderStatusEnum.PLACED, OrderStatusEnum.PAID, OrderStatusEnum.PREPARING, OrderStatusEnum.READY,

@@ -12,6 +12,8 @@ export type { CachedMenu, CartLine, DeviceRecord, OutboxEntry, PendingOrder, Sav
 export const MetaKeyEnum = {
   /** Id of the last event of the tablet's stream, so a restart resumes where it left off. */
   LAST_EVENT_ID: 'lastEventId',
+  /** The diner's sitting on the tablet (their orders, language, thank-you screen), kept through a reload. */
+  SITTING: 'sitting',
 } as const
 export type MetaKey = typeof MetaKeyEnum[keyof typeof MetaKeyEnum]
 
@@ -67,4 +69,8 @@ export async function readMeta (key: MetaKey): Promise<string | undefined> {
 
 export async function writeMeta (key: MetaKey, value: string): Promise<void> {
   await (await database()).put(Stores.META, value, key)
+}
+
+export async function deleteMeta (key: MetaKey): Promise<void> {
+  await (await database()).delete(Stores.META, key)
 }

@@ -41,11 +41,12 @@ export function priceOf (trade: Trade): string {
   return escapeHtml(text)
 }
 
+// Colours meet WCAG AA contrast (4.5:1) for their text: Alipay's blue a shade darker, greys no lighter than #595959.
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5;color:#222}
-header{background:#1677ff;color:#fff;padding:14px 16px;font-weight:600}
-header small{opacity:.8;font-weight:400;margin-left:6px}
+header{background:#0958d9;color:#fff;padding:14px 16px;font-weight:600}
+header small{font-weight:400;margin-left:6px}
 main{max-width:480px;margin:0 auto;padding:16px}
 .card{background:#fff;border-radius:12px;padding:20px;box-shadow:0 1px 3px rgba(0,0,0,.08);text-align:center}
 .merchant{color:#666;margin:0}
@@ -53,11 +54,12 @@ main{max-width:480px;margin:0 auto;padding:16px}
 .amount{font-size:40px;font-weight:700;margin:12px 0 20px}
 form{margin:10px 0 0}
 button,.button{display:block;width:100%;padding:14px;border:0;border-radius:8px;font-size:17px;cursor:pointer;text-decoration:none;text-align:center}
-.primary{background:#1677ff;color:#fff}
+.primary{background:#0958d9;color:#fff}
 .secondary{background:#eef0f3;color:#333}
 .state{font-size:22px;font-weight:600;margin:8px 0}
-.ok{color:#16a34a}.warn{color:#c2410c}
-.note{color:#888;font-size:13px;margin-top:18px;text-align:center}
+.ok{color:#15803d}.warn{color:#c2410c}
+.note{color:#595959;font-size:13px;margin-top:18px;text-align:center}
+.trade-state{margin:4px 0}.code{color:#595959;font-size:13px;margin-left:6px}.explain{color:#595959;font-size:14px;margin:0 0 10px}
 `
 
 export interface PageOptions {

@@ -8,6 +8,7 @@ import { loadSandboxCredentials } from '../../src/payments/sandbox-credentials.j
 import { beijingDayBounds } from '../../src/reconciliation/bill-day.js'
 import { addDays, eachDay, isoWeekday, localDayStartMs, todayIn } from '../../src/reports/report-dates.js'
 import { loadMenuContent } from '../../src/repositories/menu.js'
+import { forgetSalesDays } from '../../src/repositories/sales-days.js'
 import { getSetting, setSetting } from '../../src/repositories/settings.js'
 import { seedDemo } from '../../src/seed/demo-seed.js'
 import { DinerPool } from './diner-pool.js'
@@ -137,6 +138,8 @@ export async function generateHistory (config: AppConfig, options: HistoryOption
       }
     }
     writer.finish(ctx.diners.records(), ctx.orderNumber)
+    // The history is sales in days that are over: the figures the sales report kept of those days are stale.
+    await forgetSalesDays(db)
     if (ledger !== null) {
       progress(`the emulator's ledger: ${ledger.size} trades`)
       ledger.save(join(config.dataDir, 'alipay-sandbox', 'state.json'))

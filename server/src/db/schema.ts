@@ -28,6 +28,8 @@ export interface TablesTable {
   created_at: string
   /** Set when staff removed the table; past orders still reference it. (002) */
   removed_at: string | null
+  /** The table's name in Chinese, or null to show `label` in every language. (014) */
+  label_zh: string | null
 }
 
 export interface DevicesTable {
@@ -302,6 +304,52 @@ export interface BillReconciliationAlertsTable {
   created_at: string
 }
 
+/** A kitchen or counter printer, raw ESC/POS over TCP. (012) */
+export interface PrintersTable {
+  id: string
+  name: string
+  host: string
+  port: number
+  language: string
+  routing: string
+  /** JSON array of category ids (routing `categories`). */
+  category_ids: string
+  created_at: string
+  updated_at: string
+  /** Its open printer.unreachable alert, resolved when it prints again. */
+  alert_id: string | null
+  failing_since: string | null
+  last_error: string | null
+  last_printed_at: string | null
+}
+
+/** What a printer still has to print (printed_at null), in id order; kept once printed, for reprints' history. (012) */
+export interface PrintJobsTable {
+  id: Generated<number>
+  printer_id: string
+  kind: string
+  order_id: string | null
+  /** JSON array of the order's line numbers on this ticket; null for receipts and test pages. */
+  line_nos: string | null
+  staff_id: string | null
+  created_at: string
+  attempts: Generated<number>
+  last_error: string | null
+  printed_at: string | null
+}
+
+/** A past store day's sales figures, computed once (reports/sales-days.ts). (011) */
+export interface SalesDaysTable {
+  timezone: string
+  /** YYYY-MM-DD in `timezone`. */
+  date: string
+  /** SALES_DAY_SHAPE when written: rows of another shape are never read. */
+  shape: number
+  /** SalesSpan JSON. */
+  figures: string
+  computed_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   staff: StaffTable
@@ -330,6 +378,9 @@ export interface Database {
   business_day_log: BusinessDayLogTable
   bill_reconciliations: BillReconciliationsTable
   bill_reconciliation_alerts: BillReconciliationAlertsTable
+  sales_days: SalesDaysTable
+  printers: PrintersTable
+  print_jobs: PrintJobsTable
 }
 
 export type OrderRow = Selectable<OrdersTable>
@@ -341,3 +392,5 @@ export type PaymentRow = Selectable<PaymentsTable>
 export type RefundRow = Selectable<RefundsTable>
 export type AlertRow = Selectable<AlertsTable>
 export type CheckRow = Selectable<ChecksTable>
+export type PrinterRow = Selectable<PrintersTable>
+export type PrintJobRow = Selectable<PrintJobsTable>

@@ -18,6 +18,8 @@ export const CRASH_POINTS = [
   'after-refunded-by-cancel-commit',
   /** A refund row was committed, before Alipay was asked. */
   'after-refund-recorded',
+  /** Staff cancelled an order with its refund: the cancel and the refund rows are committed, nothing sent or published. */
+  'after-cancel-refund-commit',
 ] as const
 
 export type CrashPoint = typeof CRASH_POINTS[number]

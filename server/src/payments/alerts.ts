@@ -23,6 +23,7 @@ export const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
   [AlertKindEnum.REFUND_FAILED]: 'critical',
   [AlertKindEnum.NOTIFICATION_BAD_SIGNATURE]: 'critical',
   [AlertKindEnum.RECONCILIATION_MISMATCH]: 'critical',
+  [AlertKindEnum.PRINTER_UNREACHABLE]: 'warning',
 }
 
 export function toAlert (row: AlertRow): Alert {

@@ -13,3 +13,4 @@ export const NothingDueError = createError(ErrorCodeEnum.NOTHING_DUE, 'There is 
 export const SplitInProgressError = createError(ErrorCodeEnum.SPLIT_IN_PROGRESS, 'An even split in %s parts is running: pay one of its parts', 409)
 export const JsapiNeedsDinerError = createError(ErrorCodeEnum.JSAPI_NEEDS_DINER, 'alipay_jsapi is paid inside the Alipay app by a diner: a tablet pays with alipay_qr', 422)
 export const CheckNotSettledError = createError(ErrorCodeEnum.CHECK_NOT_SETTLED, 'The check still owes %s: say why it is closed anyway (reason)', 409)
+export const OrderNotPaidError = createError(ErrorCodeEnum.ORDER_NOT_PAID, 'This order has nothing paid through Alipay left to refund: cancel it without a refund', 409)

@@ -16,6 +16,7 @@ import { PaymentFailureCodeEnum } from '#shared/error-codes.js'
 import { OPEN_PAYMENT_STATUSES, OrderStatusEnum, PAYABLE_FROM_STATUSES } from '#shared/statuses.js'
 import type { PaymentMethod } from '#shared/schemas/payment.js'
 import { findOrderRow, updateOrderStatus } from '../repositories/orders.js'
+import { queueTicketsOnPaid } from '../printing/kitchen-queue.js'
 import { appendPaymentEvent, appendPaymentEvents, type EventSource, type PaymentEventInput } from '../repositories/payment-events.js'
 import {
   getPayment, getPaymentToSettle, getPaymentWithTable, insertPayment, openPaymentsOfOrder, toPayment, updatePaymentIf,
@@ -512,6 +513,8 @@ export class PaymentService {
         }, 'Order was cancelled before payment arrived')
       }
       await updateOrderStatus(trx, payment.order_id!, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, at, null)
+      // Paid: to the kitchen, its tickets committed with the payment (printed once the commit is out).
+      await queueTicketsOnPaid(trx, payment.order_id!, orderCheckId, at)
       // The order's check may owe nothing now (pay-first: it closes itself).
       const settled = orderCheckId ? await settleAfterOrderPayment(trx, orderCheckId, payment.order_id!, at) : {}
       const alert = paidLate(payment, paidAt)

@@ -1,4 +1,5 @@
-// Drives open payments and refunds to a definite state: on a timer, and at start-up for whatever was in flight.
+// Drives open payments and refunds to a definite state: on a timer, and at start-up for whatever was in flight;
+// the same timer sweeps orphaned unpaid orders.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import { countOpenPayments, duePaymentIds } from '../repositories/payments.js'
@@ -11,6 +12,8 @@ export interface ReconcilerDeps {
   payments: PaymentService
   refunds: RefundService
   log: FastifyBaseLogger
+  /** Orphaned unpaid orders, looked at on the same timer (absent when UNPAID_ORDER_TTL_S=0). */
+  unpaidOrders?: { maybeRun: () => Promise<void> }
   intervalMs?: number
   now?: () => number
 }
@@ -66,6 +69,12 @@ export class Reconciler {
       } catch (error) {
         log.error({ err: error, refundId: id }, 'reconciling a refund failed')
       }
+    }
+    // After the payments: one that just ended this pass counts as ended now, not TTL ago.
+    try {
+      await this.deps.unpaidOrders?.maybeRun()
+    } catch (error) {
+      log.error({ err: error }, 'sweeping unpaid orders failed')
     }
   }
 }

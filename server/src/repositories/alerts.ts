@@ -30,6 +30,12 @@ export async function acknowledgeAlert (db: Db, id: string, staffId: string): Pr
     .where('id', '=', id).where('acknowledged_at', 'is', null).execute()
 }
 
+/** Closes an alert the server itself saw resolved (a printer printing again): done, by nobody. False if it was done already. */
+export async function resolveAlert (db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('alerts').set({ acknowledged_at: at }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
 /** True when an unacknowledged alert of this kind already exists for the payment. */
 export async function hasOpenAlert (db: Db, kind: AlertKind, paymentId: string): Promise<boolean> {
   const row = await db.selectFrom('alerts').select('id')

@@ -11,6 +11,7 @@ export const PAIRING_CODE_TTL_MS = 10 * 60_000
 
 export interface DeviceWithTable extends DeviceRow {
   table_label: string | null
+  table_label_zh: string | null
   table_code: string | null
 }
 
@@ -29,7 +30,7 @@ export function toDevice (row: DeviceWithTable, online: boolean): Device {
     id: row.id,
     name: row.name,
     status: deviceStatus(row),
-    table: row.table_id && row.table_label !== null ? { id: row.table_id, label: row.table_label } : null,
+    table: row.table_id && row.table_label !== null ? { id: row.table_id, label: row.table_label, ...chineseLabelOf(row) } : null,
     lastSeenAt: row.last_seen_at,
     appVersion: row.app_version,
     online,
@@ -37,11 +38,16 @@ export function toDevice (row: DeviceWithTable, online: boolean): Device {
   }
 }
 
+/** The table's Chinese name when it has one (a table without one answers as before: no labelZh at all). */
+export function chineseLabelOf (row: Pick<DeviceWithTable, 'table_label_zh'>): { labelZh?: string } {
+  return row.table_label_zh ? { labelZh: row.table_label_zh } : {}
+}
+
 function withTable (db: Db) {
   return db.selectFrom('devices')
     .leftJoin('tables', 'tables.id', 'devices.table_id')
     .selectAll('devices')
-    .select(['tables.label as table_label', 'tables.code as table_code'])
+    .select(['tables.label as table_label', 'tables.label_zh as table_label_zh', 'tables.code as table_code'])
 }
 
 export async function findDevice (db: Db, id: string): Promise<DeviceWithTable | null> {

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js'
 import { reusableQuery } from '../db/reusable-query.js'
 import type { OrderLinesTable, OrderRow } from '../db/schema.js'
 import { paymentsOfOrders } from './payments.js'
+import { orderMatches, searchTableIds } from './order-search.js'
 import { incrementCounter } from './settings.js'
 import type { LocalizedText } from '#shared/schemas/common.js'
 import type { Order, OrderLine, OrderLineOption, OrderStatus } from '#shared/schemas/order.js'
@@ -110,6 +111,12 @@ export interface OrderListFilter {
   tableId?: string
   /** Only orders whose row changed (created or moved along) after this ISO timestamp. */
   since?: string
+  /** Search text (order-search.ts). */
+  search?: string
+  /** Placed at or after this ISO instant. */
+  createdFrom?: string
+  /** Placed before this ISO instant. */
+  createdBefore?: string
   limit: number
 }
 
@@ -120,6 +127,13 @@ export async function listOrders (db: Db, filter: OrderListFilter): Promise<Orde
   if (filter.tableId) query = query.where('table_id', '=', filter.tableId)
   // Stored timestamps are UTC ISO strings of one length, so text order is time order.
   if (filter.since) query = query.where('updated_at', '>', new Date(filter.since).toISOString())
+  if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom)
+  if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore)
+  if (filter.search) {
+    const search = filter.search
+    const tableIds = await searchTableIds(db, search)
+    query = query.where(eb => orderMatches(eb, search, tableIds))
+  }
   const rows = await query.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(filter.limit).execute()
   return assemble(db, rows)
 }

@@ -97,6 +97,10 @@ export async function openPaymentsOfOrder (db: Db, orderId: string): Promise<Pay
 
 export interface PaymentListFilter {
   status?: PaymentStatus
+  /** Created at or after this ISO instant. */
+  createdFrom?: string
+  /** Created before this ISO instant. */
+  createdBefore?: string
   limit: number
 }
 
@@ -104,6 +108,8 @@ export interface PaymentListFilter {
 export async function listPayments (db: Db, filter: PaymentListFilter): Promise<Payment[]> {
   let query = db.selectFrom('payments').selectAll().orderBy('created_at', 'desc').limit(filter.limit)
   if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom)
+  if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore)
   return (await query.execute()).map(toPayment)
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import type { RefundRow, RefundsTable } from '../db/schema.js'
 import { nowIso } from '../lib/tokens.js'
 import type { Refund } from '#shared/schemas/payment.js'
-import { OPEN_REFUND_STATUSES, type RefundStatus } from '#shared/statuses.js'
+import { OPEN_REFUND_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type RefundStatus } from '#shared/statuses.js'
 
 export function toRefund (row: RefundRow): Refund {
   return {
@@ -70,4 +70,32 @@ export async function updateRefundIf (db: Db, id: string, from: readonly RefundS
     .where('status', 'in', from)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/** A payment that took money for an order, and at most how much of it was for that order. */
+export interface OrderPaymentShare {
+  paymentId: string
+  /** The payment's whole amount for its own payment; for a check payment what it covered of the order. */
+  share: number
+  /** What is left of the payment: its amount less what was refunded or is being refunded. */
+  left: number
+}
+
+/**
+ * The paid payments that hold money for an order: its own (QR) payments, and check payments that covered it
+ * (payment_orders). Call inside the transaction that records the refunds, so `left` cannot go stale.
+ */
+export async function paymentSharesOfOrder (db: Db, orderId: string): Promise<OrderPaymentShare[]> {
+  const own = await db.selectFrom('payments').select(['id', 'amount']).where('order_id', '=', orderId)
+    .where('status', 'in', REFUNDABLE_PAYMENT_STATUSES).orderBy('created_at').execute()
+  const covering = await db.selectFrom('payment_orders').innerJoin('payments', 'payments.id', 'payment_orders.payment_id')
+    .select(['payments.id as id', 'payment_orders.amount as amount'])
+    .where('payment_orders.order_id', '=', orderId).where('payments.status', 'in', REFUNDABLE_PAYMENT_STATUSES)
+    .orderBy('payments.created_at').execute()
+  const shares: OrderPaymentShare[] = []
+  for (const { id, amount } of [...own, ...covering]) {
+    const payment = await db.selectFrom('payments').select(['amount', 'refunded_amount']).where('id', '=', id).executeTakeFirstOrThrow()
+    shares.push({ paymentId: id, share: amount, left: payment.amount - payment.refunded_amount - await openRefundTotal(db, id) })
+  }
+  return shares
 }

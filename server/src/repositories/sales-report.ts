@@ -130,34 +130,55 @@ export async function paymentsByMethod (db: Db, range: UtcRange): Promise<Method
 
 export interface TableTotal {
   tableId: string
-  label: string
   orders: number
   gross: number
-  /** Distinct checks (seatings) with a sold order. */
-  checks: number
 }
 
-/** Orders sold in the range by table, with the table's label (removed tables included). */
+/** Orders sold in the range by table (the seatings: soldChecks). */
 export async function soldByTable (db: Db, range: UtcRange): Promise<TableTotal[]> {
-  const sums = await db.selectFrom('orders')
+  const rows = await db.selectFrom('orders')
     .select([
-      'table_id',
+      'table_id as tableId',
       eb => eb.fn.countAll<number>().as('orders'),
       eb => eb.fn.sum<number>('total').as('gross'),
-      sql<number>`count(distinct check_id)`.as('checks'),
     ])
     .where('paid_at', '>=', range.startUtc).where('paid_at', '<', range.endUtc)
     .groupBy('table_id')
     .execute()
-  if (sums.length === 0) return []
-  const labels = await tableLabels(db)
-  return sums.map(row => ({
-    tableId: row.table_id,
-    label: labels.get(row.table_id) ?? '',
-    orders: Number(row.orders),
-    gross: Number(row.gross),
-    checks: Number(row.checks),
-  }))
+  return rows.map(row => ({ tableId: row.tableId, orders: Number(row.orders), gross: Number(row.gross) }))
+}
+
+export interface SoldCheck {
+  tableId: string
+  checkId: string
+  /** The first time an order of this check at this table was sold before the range, or null if none was. */
+  soldBefore: string | null
+}
+
+/**
+ * The (table, check) pairs with an order sold in the range — a table's seatings — each with whether one of its
+ * orders was sold before the range began. That is what lets the seatings of consecutive ranges (cached days,
+ * the days still open) add up to those of the whole: a seating counts in the range where it was first sold,
+ * and is carried into later ones (see reports/sales-span.ts). The earlier sale is sought through the check's
+ * own orders (`orders_check_id`, a few rows), only for the range's pairs.
+ */
+export async function soldChecks (db: Db, range: UtcRange): Promise<SoldCheck[]> {
+  const rows = await db.selectFrom('orders')
+    .select([
+      'orders.table_id as tableId',
+      'orders.check_id as checkId',
+      eb => eb.selectFrom('orders as earlier')
+        .select(eb2 => eb2.fn.min<string>('earlier.paid_at').as('at'))
+        .whereRef('earlier.check_id', '=', 'orders.check_id')
+        .whereRef('earlier.table_id', '=', 'orders.table_id')
+        .where('earlier.paid_at', '<', range.startUtc)
+        .as('soldBefore'),
+    ])
+    .where('orders.paid_at', '>=', range.startUtc).where('orders.paid_at', '<', range.endUtc)
+    .where('orders.check_id', 'is not', null)
+    .groupBy(['orders.table_id', 'orders.check_id'])
+    .execute()
+  return rows.map(row => ({ tableId: row.tableId, checkId: row.checkId!, soldBefore: row.soldBefore ?? null }))
 }
 
 export interface ItemTotal {

@@ -15,6 +15,8 @@ export const TABLE_CODE_LENGTH = 12
 
 export interface NewTable {
   label: string
+  /** The name in Chinese; absent or null for none. */
+  labelZh?: string | null
   seats?: number
   /** Position in the staff list; tables with the same sort are ordered naturally by label (T2 < T10). */
   sort?: number
@@ -22,11 +24,18 @@ export interface NewTable {
 
 export interface TableChanges {
   label?: string
+  /** null removes the Chinese name. */
+  labelZh?: string | null
   seats?: number
 }
 
 export function toTable (row: TableRow): Table {
-  return { id: row.id, label: row.label, code: row.code, seats: row.seats }
+  return { id: row.id, label: row.label, labelZh: row.label_zh, code: row.code, seats: row.seats }
+}
+
+/** The Chinese name as stored: trimmed, and null for none (a blank one is none). */
+function chineseLabel (labelZh: string | null | undefined): string | null {
+  return labelZh?.trim() || null
 }
 
 /** 60 random bits in URL-safe characters: the phone link `/t/<code>` must not be guessable. */
@@ -81,6 +90,7 @@ export async function createTable (db: Db, table: NewTable): Promise<Table> {
       sort: table.sort ?? 0,
       created_at: nowIso(),
       removed_at: null,
+      label_zh: chineseLabel(table.labelZh),
     }
     try {
       await db.insertInto('tables').values(row).execute()
@@ -98,8 +108,9 @@ export async function createTable (db: Db, table: NewTable): Promise<Table> {
 export async function changeTable (db: Db, id: string, changes: TableChanges): Promise<Table | null> {
   const label = changes.label?.trim()
   if (label !== undefined) await assertLabelFree(db, label, id)
-  const set: { label?: string, seats?: number } = {}
+  const set: { label?: string, label_zh?: string | null, seats?: number } = {}
   if (label !== undefined) set.label = label
+  if (changes.labelZh !== undefined) set.label_zh = chineseLabel(changes.labelZh)
   if (changes.seats !== undefined) set.seats = changes.seats
   try {
     if (Object.keys(set).length > 0) await db.updateTable('tables').set(set).where('id', '=', id).where('removed_at', 'is', null).execute()

@@ -16,6 +16,7 @@ import staffTables from './api/staff/tables/index.js'
 import staffDevices from './api/staff/devices/index.js'
 import staffEvents from './api/staff/events/index.js'
 import orderPayments from './api/orders/payments.js'
+import abandonOrder from './api/orders/abandon.js'
 import payments from './api/payments/index.js'
 import alipayNotify from './api/alipay/index.js'
 import staffPayments from './api/staff/payments/index.js'
@@ -27,6 +28,8 @@ import phoneEntry from './t/index.js'
 import staffReportSales from './api/staff/reports/sales.js'
 import staffReportDays from './api/staff/reports/days.js'
 import staffReportReconciliation from './api/staff/reports/reconciliation.js'
+import staffPrinters from './api/staff/printers/index.js'
+import staffOrderPrinting from './api/staff/printers/order-printing.js'
 
 const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(health, { prefix: '/api/health' })
@@ -45,6 +48,7 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(staffDevices, { prefix: '/api/staff/devices' })
   await fastify.register(staffEvents, { prefix: '/api/staff/events' })
   await fastify.register(orderPayments, { prefix: '/api/orders' })
+  await fastify.register(abandonOrder, { prefix: '/api/orders' })
   await fastify.register(payments, { prefix: '/api/payments' })
   await fastify.register(alipayNotify, { prefix: '/api/alipay' })
   await fastify.register(staffPayments, { prefix: '/api/staff/payments' })
@@ -55,6 +59,8 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(staffReportSales, { prefix: '/api/staff/reports' })
   await fastify.register(staffReportDays, { prefix: '/api/staff/reports' })
   await fastify.register(staffReportReconciliation, { prefix: '/api/staff/reports' })
+  await fastify.register(staffPrinters, { prefix: '/api/staff/printers' })
+  await fastify.register(staffOrderPrinting, { prefix: '/api/staff/orders' })
   // The diner's phone enters here (HTML pages and redirects, not the JSON API).
   await fastify.register(phoneEntry, { prefix: '/t' })
 }

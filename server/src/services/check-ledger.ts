@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js'
 import type { CheckRow, OrderRow, PaymentRow } from '../db/schema.js'
 import { closeCheck, coversOfPayments, findCheck, hasOtherPlacedOrder, ordersOfCheck, paymentsOfCheck, setCovers, setSplit } from '../repositories/checks.js'
 import { updateOrderStatus } from '../repositories/orders.js'
+import { queueTickets } from '../printing/kitchen-queue.js'
 import { BadRequestError } from '../errors.js'
 import { CheckOverpayError, NothingDueError, SplitInProgressError } from '../payments/errors.js'
 import { formatMoney } from '#shared/money.js'
@@ -159,7 +160,10 @@ export async function settleCheck (db: Db, checkId: string, at: string): Promise
   if (check.payment_mode === 'pay-first') {
     for (const order of state.orders) {
       if (order.status !== OrderStatusEnum.PLACED || state.ledger.dueByOrder.get(order.id) !== 0) continue
-      if (await updateOrderStatus(db, order.id, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, at, null)) movedOrders.push(order.id)
+      if (!await updateOrderStatus(db, order.id, OrderStatusEnum.PLACED, OrderStatusEnum.PAID, at, null)) continue
+      movedOrders.push(order.id)
+      // Paid: to the kitchen, its tickets in the payment's transaction.
+      await queueTickets(db, { orderId: order.id, kind: 'kitchen', at })
     }
   }
   const paidParts = state.splitParts.filter(part => REFUNDABLE_PAYMENT_STATUSES.includes(part.status as PaymentStatus)).length

@@ -4,7 +4,7 @@ import { phoneOrderingAvailable } from '../config-alipay.js'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { DevicePresence } from '../lib/device-presence.js'
-import { ensurePairingCode, findDevice, deviceStatus, toDevice, updateDevice, type DeviceWithTable } from '../repositories/devices.js'
+import { chineseLabelOf, ensurePairingCode, findDevice, deviceStatus, toDevice, updateDevice, type DeviceWithTable } from '../repositories/devices.js'
 import { NotFoundError } from '../errors.js'
 import type { DeviceReport } from '../lib/device-report.js'
 import { nowIso } from '../lib/tokens.js'
@@ -30,7 +30,7 @@ export function storeInfo (deps: DeviceServiceDeps): StoreInfo {
 export async function deviceMe (deps: DeviceServiceDeps, row: DeviceWithTable): Promise<DeviceMe> {
   const me: DeviceMe = { deviceId: row.id, name: row.name, status: deviceStatus(row), store: storeInfo(deps) }
   if (row.table_id && row.table_label !== null) {
-    me.table = { id: row.table_id, label: row.table_label }
+    me.table = { id: row.table_id, label: row.table_label, ...chineseLabelOf(row) }
     // Without phone ordering (Alipay Global without an Open Platform app) the tablet offers no phone link.
     if (row.table_code !== null && phoneOrderingAvailable(deps.config.alipay)) {
       me.table.code = row.table_code

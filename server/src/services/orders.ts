@@ -13,6 +13,8 @@ import { findOrderByClientId, findOrderRow, insertOrder, loadOrder, nextOrderNum
 import { findCheck, joinCheck, openCheckFor } from '../repositories/checks.js'
 import { currentPaymentMode } from './payment-mode.js'
 import { publishCheckChanged } from './check-events.js'
+import { queueTicketsOnPaid, queueTicketsOnPlaced } from '../printing/kitchen-queue.js'
+import { queueCancelTickets } from '../printing/cancel-queue.js'
 import { formatMoney } from '#shared/money.js'
 import { isWithinOrderLimit, MAX_ORDER_TOTAL, needsNoPayment, priceLine, priceOrder, type PricingProblem } from '#shared/pricing.js'
 import type { MenuItem } from '#shared/schemas/menu.js'
@@ -136,6 +138,8 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
         createdAt,
         lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: placer.dinerId })),
       })
+      // To the kitchen now on a tab, or with nothing to pay: its tickets commit with it.
+      await queueTicketsOnPlaced(trx, id, stored.row.status === OrderStatusEnum.PAID || check.payment_mode === PaymentModeEnum.TAB, createdAt)
       return { id, stored, dinerJoined: joined?.joined ?? false }
     })
   } catch (error) {
@@ -175,7 +179,15 @@ export async function changeOrderStatus (deps: OrderServiceDeps, id: string, cha
   const cancelling = change.status === OrderStatusEnum.CANCELLED
   const reason = change.reason?.trim() ?? ''
   if (cancelling && !reason) throw new CancelReasonRequiredError()
-  const moved = await updateOrderStatus(deps.db, id, from, change.status, nowIso(), cancelling ? reason : null)
+  const at = nowIso()
+  const moved = await deps.commits.run(async trx => {
+    const done = await updateOrderStatus(trx, id, from, change.status, at, cancelling ? reason : null)
+    // Paid at the counter: the order goes to the kitchen, its tickets in the same commit.
+    if (done && change.status === OrderStatusEnum.PAID) await queueTicketsOnPaid(trx, id, row.check_id, at)
+    // Cancelled: every kitchen that was given its ticket is told, in the same commit.
+    if (done && cancelling) await queueCancelTickets(trx, { orderId: id, at })
+    return done
+  })
   if (!moved) {
     // Someone else changed it between our read and our update: judge the request against the new status.
     const now = await findOrderRow(deps.db, id)

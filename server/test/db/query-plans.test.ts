@@ -1,55 +1,22 @@
 // Queries that run on every order or every bill read must find their rows by index, not by scanning a
 // table that grows with every meal the restaurant ever served.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { migrate, openDatabase, type OpenedDatabase } from '../../src/db/database.js'
+import { describe, expect, it } from 'vitest'
+import { planDatabase, plansOf as plansOfStatements } from './query-plan-helpers.js'
 import { findCurrentCheck, findOpenCheck } from '../../src/repositories/checks.js'
 import { buildSalesReport } from '../../src/reports/sales-report.js'
 import { salesCsv } from '../../src/reports/sales-csv.js'
 
-let dir: string
-let opened: OpenedDatabase
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tablepad-plans-'))
-  opened = openDatabase(dir)
-  await migrate(opened.db)
-})
-
-afterEach(async () => {
-  await opened.db.destroy()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-/** The SQLite query plan of every statement `run` prepares, one line of details each. */
-async function plansOf (run: () => Promise<unknown>): Promise<string[]> {
-  const prepared: string[] = []
-  const prepare = vi.spyOn(opened.statements, 'prepare').mockImplementation((text: string) => {
-    prepared.push(text)
-    return opened.sqlite.prepare(text)
-  })
-  try {
-    await run()
-  } finally {
-    prepare.mockRestore()
-  }
-  return prepared.map(text => {
-    const params = (text.match(/\?/g) ?? []).map(() => 'x')
-    const rows = opened.sqlite.prepare(`explain query plan ${text}`).all(...params) as Array<{ detail: string }>
-    return rows.map(row => row.detail).join(' | ')
-  })
-}
+const fixture = planDatabase()
+const plansOf = (run: () => Promise<unknown>): Promise<string[]> => plansOfStatements(fixture.opened, run)
 
 describe('query plans of the hot paths', () => {
   it("finds a table's open check through the partial index of open checks", async () => {
-    const plans = await plansOf(() => findOpenCheck(opened.db, 'tbl_x'))
+    const plans = await plansOf(() => findOpenCheck(fixture.opened.db, 'tbl_x'))
     expect(plans).toEqual([expect.stringContaining('USING INDEX checks_one_open_per_table')])
   })
 
   it("finds a table's current check (open, else the last closed) without scanning every check", async () => {
-    const plans = await plansOf(() => findCurrentCheck(opened.db, 'tbl_x'))
+    const plans = await plansOf(() => findCurrentCheck(fixture.opened.db, 'tbl_x'))
     expect(plans).toHaveLength(2)
     for (const plan of plans) {
       expect(plan).toMatch(/USING (COVERING )?INDEX/)
@@ -68,10 +35,10 @@ describe('query plans of the sales report', () => {
 
   async function oneSale (): Promise<void> {
     const at = '2026-03-01T04:00:00.000Z'
-    opened.sqlite.prepare(`insert into tables (id, label, code, seats, sort, created_at) values ('tbl_1', 'T1', 'c1', 4, 0, ?)`).run(at)
-    opened.sqlite.prepare(`insert into orders (id, number, client_order_id, request_hash, table_id, status, subtotal, total, currency, created_at, updated_at, paid_at)
+    fixture.opened.sqlite.prepare(`insert into tables (id, label, code, seats, sort, created_at) values ('tbl_1', 'T1', 'c1', 4, 0, ?)`).run(at)
+    fixture.opened.sqlite.prepare(`insert into orders (id, number, client_order_id, request_hash, table_id, status, subtotal, total, currency, created_at, updated_at, paid_at)
       values ('ord_1', 1, 'c', 'h', 'tbl_1', 'served', 300, 300, 'CNY', ?, ?, ?)`).run(at, at, at)
-    opened.sqlite.prepare(`insert into order_lines (order_id, line_no, item_id, names, quantity, unit_price, options, line_total)
+    fixture.opened.sqlite.prepare(`insert into order_lines (order_id, line_no, item_id, names, quantity, unit_price, options, line_total)
       values ('ord_1', 1, 'dish_x', '{"en":"x","zh-CN":"x"}', 1, 300, '[]', 300)`).run()
   }
 
@@ -84,7 +51,7 @@ describe('query plans of the sales report', () => {
 
   it('reads the JSON report by index, orders and their lines through covering indexes', async () => {
     await oneSale()
-    const plans = await plansOf(() => buildSalesReport(opened.db, store, '2026-03-01', '2026-03-31'))
+    const plans = await plansOf(() => buildSalesReport(fixture.opened.db, store, '2026-03-01', '2026-03-31'))
     expectIndexed(plans)
     const covered = (table: string) => plans.filter(plan => plan.includes(`SEARCH ${table} USING COVERING INDEX`))
     // Buckets, tables, items (orders and lines), the diners' subquery: all without a lookup per row.
@@ -101,7 +68,7 @@ describe('query plans of the sales report', () => {
   it('pages the CSV by the sold-time index, each page bounded on both ends', async () => {
     await oneSale()
     const plans = await plansOf(async () => {
-      for await (const chunk of salesCsv(opened.db, store, '2026-03-01', '2026-03-31', 'en')) void chunk
+      for await (const chunk of salesCsv(fixture.opened.db, store, '2026-03-01', '2026-03-31', 'en')) void chunk
     })
     expectIndexed(plans)
     const pages = plans.filter(plan => plan.includes('orders_paid_at'))

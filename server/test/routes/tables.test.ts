@@ -25,7 +25,7 @@ describe('/api/staff/tables', () => {
     for (const label of ['T10', 'T9', 'Bar 1']) {
       const response = await app.inject({ method: 'POST', url, headers: { cookie }, payload: { label } })
       expect(response.statusCode).toBe(201)
-      expect(response.json()).toEqual({ id: expect.stringMatching(/^tbl_/), label, code: expect.stringMatching(/^[A-Za-z0-9]{10,}$/), seats: 4 })
+      expect(response.json()).toEqual({ id: expect.stringMatching(/^tbl_/), label, labelZh: null, code: expect.stringMatching(/^[A-Za-z0-9]{10,}$/), seats: 4 })
     }
     await app.inject({ method: 'POST', url, headers: { cookie }, payload: { label: 'T1', seats: 8 } })
     const list = await app.inject({ method: 'GET', url, headers: { cookie } })
@@ -79,6 +79,30 @@ describe('/api/staff/tables', () => {
     const toTablet = seen.find(event => event.audience.kind === 'device' && event.event === 'device.changed')
     expect(toTablet?.audience).toEqual({ kind: 'device', deviceId: tablet.deviceId })
     expect(toTablet?.data).toMatchObject({ table: { id: tablet.table.id, label: 'Window' } })
+  })
+
+  it('keeps a name in Chinese next to the label: set on add, changed or removed on rename, told to the tablet', async () => {
+    const app = await buildEmptyApp()
+    const cookie = await loginStaff(app)
+    const created = await app.inject({ method: 'POST', url, headers: { cookie }, payload: { label: 'Window 1', labelZh: ' 窗边 1 ' } })
+    expect(created.statusCode).toBe(201)
+    expect(created.json()).toMatchObject({ label: 'Window 1', labelZh: '窗边 1' })
+    const tablet = await pairedTablet(app, cookie)
+    const seen: HubEvent[] = []
+    app.events.subscribe(event => seen.push(event))
+    const renamed = await app.inject({ method: 'PATCH', url: `${url}/${tablet.table.id}`, headers: { cookie }, payload: { labelZh: '露台' } })
+    expect(renamed.json()).toMatchObject({ id: tablet.table.id, labelZh: '露台' })
+    const toTablet = seen.find(event => event.audience.kind === 'device' && event.event === 'device.changed')
+    expect(toTablet?.data).toMatchObject({ table: { id: tablet.table.id, labelZh: '露台' } })
+    const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
+    expect(me.json().table).toMatchObject({ labelZh: '露台' })
+    // null (or a blank name) removes it: every language shows the label again.
+    const cleared = await app.inject({ method: 'PATCH', url: `${url}/${tablet.table.id}`, headers: { cookie }, payload: { labelZh: null } })
+    expect(cleared.json().labelZh).toBeNull()
+    const list = await app.inject({ method: 'GET', url, headers: { cookie } })
+    expect(list.json().find((table: { id: string }) => table.id === created.json().id).labelZh).toBe('窗边 1')
+    const tooLong = await app.inject({ method: 'PATCH', url: `${url}/${tablet.table.id}`, headers: { cookie }, payload: { labelZh: '长'.repeat(41) } })
+    expect(tooLong.statusCode).toBe(400)
   })
 
   it('refuses to remove a table with a paired tablet or an open order', async () => {

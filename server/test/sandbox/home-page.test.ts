@@ -22,9 +22,24 @@ describe('GET /sandbox/', () => {
     expect(page.html).toContain('Table 3 &lt;b&gt;')
     expect(page.html).not.toContain('<b>')
 
+    expect(page.html).toContain('Waiting for a scan')
+
     await callGateway(sandbox, 'alipay.trade.cancel', { out_trade_no: no })
     const after = await openPage(`${sandbox.base}/`)
     expect(after.html).toContain('data-state="LOCKED"')
     expect(after.html).not.toContain(`href="scan/${token}"`)
+  })
+
+  it('words every state plainly, and a trade cancelled before any scan as "Cancelled", as the console does', async () => {
+    const no = outTradeNo()
+    await callGateway(sandbox, 'alipay.trade.precreate', { out_trade_no: no, total_amount: '8.00', subject: 'Table 4' })
+    await callGateway(sandbox, 'alipay.trade.cancel', { out_trade_no: no })
+    const page = await openPage(`${sandbox.base}/`)
+    const card = page.html.split('data-testid="sandbox-trade"').find(part => part.includes(no))!
+    const shown = card.replace(/<[^>]+>/g, ' ').replace(/data-state="[^"]*"/g, '')
+    expect(shown).toContain('Cancelled')
+    expect(shown).toContain('已取消')
+    expect(shown).toContain('Nothing was charged')
+    expect(shown).not.toContain('LOCKED')
   })
 })

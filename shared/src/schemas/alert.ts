@@ -19,6 +19,8 @@ export const AlertKindEnum = {
   NOTIFICATION_BAD_SIGNATURE: 'notification.bad_signature',
   /** Alipay's bill for a day disagrees with our payments or refunds (detail: date, kind, outTradeNo, amounts). */
   RECONCILIATION_MISMATCH: 'reconciliation.mismatch',
+  /** A printer did not take a job (off, unplugged, wrong address): its jobs wait and print when it is back (detail: printerId, name, host, port, code). */
+  PRINTER_UNREACHABLE: 'printer.unreachable',
 } as const
 export type AlertKind = typeof AlertKindEnum[keyof typeof AlertKindEnum]
 

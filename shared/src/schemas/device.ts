@@ -18,6 +18,8 @@ export type StoreInfo = Static<typeof StoreInfoSchema>
 export const DeviceTableSchema = Type.Object({
   id: IdSchema,
   label: Type.String(),
+  /** The table's name in Chinese, shown instead of `label` in zh-CN; null when it has none. */
+  labelZh: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** The table's public code (its phone-ordering link /t/<code>), for the tablet's "Order on your phone" QR. */
   code: Type.Optional(Type.String()),
   /** That link under the server's public address (PUBLIC_URL), which phones and Alipay's redirect reach. */

@@ -5,11 +5,13 @@ import { PaymentSchema } from './payment.js'
 import { ORDER_STATUSES } from '../statuses.js'
 
 // The statuses live in statuses.ts (no TypeBox); re-exported here for the schemas' users.
-export { canTransition, ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatusEnum, type OrderStatus } from '../statuses.js'
+export { CANCEL_REASONS, CancelReasonEnum, canTransition, ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatusEnum, type CancelReason, type OrderStatus } from '../statuses.js'
 
 export const MAX_LINES_PER_ORDER = 50
 export const MAX_QUANTITY_PER_LINE = 99
 export const MAX_NOTE_LENGTH = 200
+/** Longest text the staff order search takes. */
+export const MAX_SEARCH_LENGTH = 100
 
 export const CreateOrderLineSchema = Type.Object({
   itemId: IdSchema,
@@ -69,6 +71,11 @@ export type Order = Static<typeof OrderSchema>
 export const UpdateOrderStatusSchema = Type.Object({
   status: Type.Enum(ORDER_STATUSES),
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  /**
+   * With status `cancelled`, managers only: also refund in full what is still refundable of the order's paid
+   * payments, recorded in the cancel's own transaction (409 ORDER_NOT_PAID when nothing is).
+   */
+  refund: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false })
 export type UpdateOrderStatus = Static<typeof UpdateOrderStatusSchema>
 
@@ -77,5 +84,13 @@ export const OrderListQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   /** Only orders changed (created, moved, cancelled) after this moment: a board catching up after a reconnect. */
   since: Type.Optional(TimestampSchema),
+  /**
+   * Search: digits match an order number exactly; other text a table's label or a dish's name in either
+   * language, case-insensitive, anywhere in it.
+   */
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_SEARCH_LENGTH })),
+  /** Store-local days (YYYY-MM-DD, STORE_TIMEZONE), inclusive, by when the order was placed; 400 REPORT_DATE_INVALID otherwise. */
+  from: Type.Optional(Type.String()),
+  to: Type.Optional(Type.String()),
 }, { additionalProperties: false })
 export type OrderListQuery = Static<typeof OrderListQuerySchema>

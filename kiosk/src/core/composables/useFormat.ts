@@ -21,12 +21,18 @@ function startClock (): void {
 export interface FormatOptions {
   /** The currency of amounts given without one (the tablet's menu currency); CNY by default. */
   currency?: () => string
+  /**
+   * The IANA zone clock times are shown in (the store's, STORE_TIMEZONE); the device's own zone when absent.
+   * The console passes the store's: a manager abroad still reads the restaurant's 09:59, not their 01:59.
+   */
+  timeZone?: () => string | undefined
 }
 
 export function useFormat (options: FormatOptions = {}) {
   const { locale } = useI18n()
   const relative = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto', style: 'short' }))
   const defaultCurrency = options.currency ?? (() => DEFAULT_CURRENCY)
+  const timeZone = options.timeZone ?? (() => undefined)
 
   /** The text in the current language, English when a translation is missing. */
   function text (value: LocalizedText | null | undefined): string {
@@ -45,12 +51,12 @@ export function useFormat (options: FormatOptions = {}) {
 
   /** "14:05" */
   function time (iso: string): string {
-    return new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+    return new Intl.DateTimeFormat(locale.value, { timeZone: timeZone(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
   }
 
   /** "3 Jan, 14:05" */
   function dateTime (iso: string): string {
-    return new Intl.DateTimeFormat(locale.value, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    return new Intl.DateTimeFormat(locale.value, { timeZone: timeZone(), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .format(new Date(iso))
   }
 

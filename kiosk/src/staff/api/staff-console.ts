@@ -92,13 +92,28 @@ export function unpairDevice (id: string): Promise<Device> {
 }
 
 // Orders
-export function listOrders (query: { status?: OrderStatus, limit?: number } = {}): Promise<Order[]> {
+/** Store-local calendar days (YYYY-MM-DD), both included: what `from`/`to` filter by (the order's or payment's creation). */
+export interface DayRange { from?: string, to?: string }
+
+function setDays (params: URLSearchParams, days: DayRange): void {
+  if (days.from) params.set('from', days.from)
+  if (days.to) params.set('to', days.to)
+}
+
+/**
+ * Orders, newest first. `q` finds by number (exactly, when it is one), table or dish name in either language;
+ * `from`/`to` keep the orders created on those store days.
+ */
+export function listOrders (query: { status?: OrderStatus, limit?: number, q?: string } & DayRange = {}): Promise<Order[]> {
   const params = new URLSearchParams()
   if (query.status) params.set('status', query.status)
   if (query.limit) params.set('limit', String(query.limit))
+  if (query.q) params.set('q', query.q)
+  setDays(params, query)
   return request('GET', `/api/staff/orders${search(params)}`)
 }
-export function setOrderStatus (id: string, body: UpdateOrderStatus): Promise<Order> {
+/** `refund: true` with a cancellation (managers): the order's paid payment is refunded in full in the same step. */
+export function setOrderStatus (id: string, body: UpdateOrderStatus & { refund?: true }): Promise<Order> {
   return request('PATCH', `/api/staff/orders/${at(id)}`, { body })
 }
 
@@ -140,10 +155,11 @@ export function reorderItems (body: ReorderItems): Promise<unknown> {
 }
 
 // Payments
-export function listPayments (query: { status?: PaymentStatus, limit?: number } = {}): Promise<Payment[]> {
+export function listPayments (query: { status?: PaymentStatus, limit?: number } & DayRange = {}): Promise<Payment[]> {
   const params = new URLSearchParams()
   if (query.status) params.set('status', query.status)
   if (query.limit) params.set('limit', String(query.limit))
+  setDays(params, query)
   return request('GET', `/api/staff/payments${search(params)}`)
 }
 export function readPayment (id: string): Promise<StaffPaymentDetail> {

@@ -48,6 +48,12 @@ function explain (alert: Alert, key: string, { t, te }: AlertTranslator, money: 
           : t(`${key}.explainFromMany`, { count }, count)
       }
       break
+    case AlertKindEnum.PRINTER_UNREACHABLE:
+      // The printer's name and address as the console set them up.
+      if (typeof detail.name === 'string' && typeof detail.host === 'string') {
+        return t(`${key}.explainNamed`, { name: detail.name, address: `${detail.host}:${String(detail.port ?? '')}` })
+      }
+      break
     case AlertKindEnum.RECONCILIATION_MISMATCH: {
       // Raw facts of one difference with Alipay's bill: the day, its kind, the payment and both sides' amounts.
       const { kind, outTradeNo, date, here, alipay } = detail

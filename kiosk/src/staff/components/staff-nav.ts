@@ -1,7 +1,7 @@
 // The console's navigation: screens in the order a shift uses them; the first few sit in the phone's bottom bar.
 import type { StaffIconName } from './staff-icons'
 
-export type StaffNavKey = 'orders' | 'soldOut' | 'payments' | 'alerts' | 'pair' | 'devices' | 'tables' | 'reports' | 'menu' | 'members'
+export type StaffNavKey = 'orders' | 'soldOut' | 'payments' | 'alerts' | 'pair' | 'devices' | 'tables' | 'reports' | 'menu' | 'members' | 'printers'
 
 export interface StaffNavItem {
   id: StaffNavKey
@@ -25,6 +25,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { id: 'reports', route: 'staff-reports', icon: 'chart' },
   { id: 'menu', route: 'staff-menu', icon: 'book', managerOnly: true },
   { id: 'members', route: 'staff-members', icon: 'users', managerOnly: true },
+  { id: 'printers', route: 'staff-printers', icon: 'print', managerOnly: true },
 ]
 
 /** Which navigation entry a route belongs to (a payment's detail belongs to Payments). */

@@ -3,12 +3,15 @@ import type { Ref } from 'vue'
 import type { StaffEventPayloads } from '@shared/schemas/events'
 import { useEventStream } from '@/core/composables/useEventStream'
 import { useStaffAlertsStore } from '@/staff/stores/staff-alerts'
+import { useStaffCancelRefundsStore } from '@/staff/stores/staff-cancel-refunds'
 import { useStaffFloorStore } from '@/staff/stores/staff-floor'
 import { useStaffMenuStore } from '@/staff/stores/staff-menu'
 import { useStaffOrdersStore } from '@/staff/stores/staff-orders'
 import { useStaffPaymentsStore } from '@/staff/stores/staff-payments'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
+import type { Arrival } from '@/staff/stores/staff-orders'
 import { useStaffChime } from './useStaffChime'
+import { useStaffFlash } from './useStaffFlash'
 
 /** Reloads whatever the console has loaded: after a gap the server could not replay (`resync`). */
 export async function reloadLoaded (): Promise<void> {
@@ -29,8 +32,16 @@ export async function reloadLoaded (): Promise<void> {
 
 export function useStaffEvents (enabled: Readonly<Ref<boolean>>) {
   const chime = useStaffChime()
+  const { flash } = useStaffFlash()
   const orders = useStaffOrdersStore()
   const payments = useStaffPaymentsStore()
+
+  /** A new ticket for the kitchen sounds and flashes; an order still waiting for payment only stands out on the board. */
+  function announce (arrival: Arrival): void {
+    if (arrival !== 'kitchen') return
+    chime.play('order')
+    flash()
+  }
 
   const { connected } = useEventStream<StaffEventPayloads>({
     url: '/api/staff/events',
@@ -40,16 +51,18 @@ export function useStaffEvents (enabled: Readonly<Ref<boolean>>) {
     // An HTTP error: most likely the session ended. The check sends the console to the PIN screen if so.
     onRefused: () => { void useStaffSessionStore().restore() },
     handlers: {
-      'order.created': (order) => { if (orders.receive(order, true)) chime.play('order') },
-      'order.updated': (order) => { if (orders.receive(order)) chime.play('order') },
+      'order.created': (order) => { announce(orders.receive(order, true)) },
+      'order.updated': (order) => { announce(orders.receive(order)) },
       'payment.updated': (payment) => {
         payments.receive(payment)
         orders.receivePayment(payment)
+        useStaffCancelRefundsStore().receivePayment(payment)
       },
       'menu.changed': (change) => { void useStaffMenuStore().changed(change?.version).catch(() => undefined) },
       'device.changed': (device) => { useStaffFloorStore().receiveDevice(device) },
       'alert.raised': (alert) => {
         useStaffAlertsStore().receive(alert)
+        useStaffCancelRefundsStore().receiveAlert(alert)
         chime.play('alert')
       },
       // A summary's count grew: refresh it quietly, it chimed when it was raised.

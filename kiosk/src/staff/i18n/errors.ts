@@ -38,6 +38,9 @@ export const STAFF_ERROR_CODES = [
   'DAY_ALREADY_CLOSED',
   'DAY_NOT_CLOSED',
   'BILL_NOT_READY',
+  'ORDER_NOT_PAID',
+  'PRINTER_ROUTING_INVALID',
+  'NOTHING_TO_PRINT',
 ] as const
 
 export type StaffErrorCode = typeof STAFF_ERROR_CODES[number]

@@ -81,7 +81,7 @@ export const useStaffFloorStore = defineStore('staff-floor', () => {
     const table = await api.updateTable(id, body)
     tables.value = tables.value.map(candidate => candidate.id === id ? table : candidate)
     // Tablets show their table's label; the device list shows it too.
-    devices.value = devices.value.map(device => device.table?.id === id ? { ...device, table: { id, label: table.label } } : device)
+    devices.value = devices.value.map(device => device.table?.id === id ? { ...device, table: { id, label: table.label, labelZh: table.labelZh ?? null } } : device)
   }
 
   async function removeTable (id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { ORDER_TRANSITIONS, OrderStatusEnum, type Order, type OrderStatus } from
 import type { Payment } from '@shared/schemas/payment'
 import { isApiError } from '@/core/api/client'
 import { listOrders, setOrderStatus } from '@/staff/api/staff-console'
+import { useStaffCancelRefundsStore } from './staff-cancel-refunds'
 import { useStaffSettingsStore } from './staff-settings'
 
 /** Columns of the board, in kitchen order: waiting for payment, to cook, cooking, to take out. */
@@ -41,6 +42,14 @@ export function boardColumnOf (status: BoardStatus, mode: PaymentMode): BoardSta
   return mode === PaymentModeEnum.TAB && status === OrderStatusEnum.PLACED ? OrderStatusEnum.PAID : status
 }
 
+/**
+ * Whether an order in this status is a ticket the kitchen starts on: paid (pay first), or placed in tab mode
+ * (the table pays at the end). Reaching it is what sounds and flashes on the console.
+ */
+export function isKitchenTicket (status: OrderStatus, mode: PaymentMode): boolean {
+  return status === OrderStatusEnum.PAID || (mode === PaymentModeEnum.TAB && status === OrderStatusEnum.PLACED)
+}
+
 export function canCancel (status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].includes(OrderStatusEnum.CANCELLED)
 }
@@ -54,7 +63,8 @@ function newer (current: Order | undefined, incoming: Order): boolean {
   return !current || Date.parse(incoming.updatedAt) >= Date.parse(current.updatedAt)
 }
 
-export type Arrival = 'new' | 'paid' | null
+/** What an event means for the kitchen: a new ticket to start (sound and flash), a new order that still waits for payment, or nothing. */
+export type Arrival = 'kitchen' | 'new' | null
 
 export const useStaffOrdersStore = defineStore('staff-orders', () => {
   const byId = ref<Record<string, Order>>({})
@@ -133,8 +143,9 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
   }
 
   /**
-   * Takes an order from the event stream. Answers whether it is news for the kitchen: a new order,
-   * or one the diner just paid (a status change made on this console is not news).
+   * Takes an order from the event stream. Answers whether it is news: 'kitchen' when it just became a ticket to
+   * start (placed in tab mode; paid by the diner in pay-first), 'new' for a new order still waiting for payment.
+   * A status change made on this console is not news.
    * @param created - true for `order.created`
    */
   function receive (order: Order, created = false): Arrival {
@@ -142,13 +153,15 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
     if (!newer(current, order)) return null
     put(order)
     if (pending.value[order.id] === order.status) return null
-    if (created || !current) {
+    const mode = useStaffSettingsStore().paymentMode
+    const fresh = created || !current
+    if (isKitchenTicket(order.status, mode) && (fresh || !isKitchenTicket(current.status, mode))) {
+      highlight(order.id)
+      return 'kitchen'
+    }
+    if (fresh) {
       highlight(order.id)
       return 'new'
-    }
-    if (current.status === OrderStatusEnum.PLACED && order.status === OrderStatusEnum.PAID) {
-      highlight(order.id)
-      return 'paid'
     }
     return null
   }
@@ -165,14 +178,18 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
   }
 
   /**
-   * Moves an order one step (or cancels it, with a reason). The server's answer replaces the card;
-   * a refusal (someone else moved it first) reloads the board so it shows the truth.
+   * Moves an order one step (or cancels it, with a reason, and refunds what it paid with `refund`). The server's
+   * answer replaces the card; a refusal (someone else moved it first) reloads the board so it shows the truth.
+   * @param known - the order as the caller shows it, when the board may not hold it (a search result)
    */
-  async function move (id: string, status: OrderStatus, reason?: string): Promise<Order> {
+  async function move (id: string, status: OrderStatus, reason?: string, refund = false, known?: Order): Promise<Order> {
     pending.value = { ...pending.value, [id]: status }
+    // `known`: an order found by a search, which the board may not hold.
+    const before = byId.value[id] ?? known
     try {
-      const order = await setOrderStatus(id, reason ? { status, reason } : { status })
+      const order = await setOrderStatus(id, { status, ...(reason ? { reason } : {}), ...(refund ? { refund: true as const } : {}) })
       if (newer(byId.value[id], order)) put(order)
+      if (refund && before) useStaffCancelRefundsStore().follow(before, order)
       return order
     } catch (error) {
       if (isApiError(error) && error.code === 'INVALID_TRANSITION') void load().catch(() => undefined)

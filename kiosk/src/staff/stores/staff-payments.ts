@@ -1,20 +1,31 @@
-// Payments as staff see them: the list (live from payment.updated), one payment's history, refunds and re-queries.
+// Payments as staff see them: the list (live from payment.updated) filtered by state and store days, one payment's history,
+// refunds and re-queries.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Payment, PaymentStatus, Refund, StaffPaymentDetail } from '@shared/schemas/payment'
 import * as api from '@/staff/api/staff-console'
+import { dayIn } from '@/staff/reports/report-dates'
+import { useStaffSessionStore } from './staff-session'
 
 export const PAYMENTS_SHOWN = 200
 
 export const useStaffPaymentsStore = defineStore('staff-payments', () => {
   const list = ref<Payment[]>([])
   const filter = ref<PaymentStatus | ''>('')
+  /** Store days (YYYY-MM-DD) the payments were created on, both included; blank for no bound. */
+  const days = ref({ from: '', to: '' })
   const loaded = ref(false)
   /** The payment open in the detail screen, with its refunds and events. */
   const detail = ref<StaffPaymentDetail | null>(null)
 
   async function load (): Promise<void> {
-    list.value = await api.listPayments({ ...(filter.value ? { status: filter.value } : {}), limit: PAYMENTS_SHOWN })
+    const { from, to } = days.value
+    list.value = await api.listPayments({
+      ...(filter.value ? { status: filter.value } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      limit: PAYMENTS_SHOWN,
+    })
     loaded.value = true
   }
 
@@ -23,11 +34,27 @@ export const useStaffPaymentsStore = defineStore('staff-payments', () => {
     await load()
   }
 
+  async function setDays (from: string, to: string): Promise<void> {
+    days.value = { from, to }
+    await load()
+  }
+
+  /** Whether a payment the list does not show yet belongs in it: its state and its store day match the filters. */
+  function matches (payment: Payment): boolean {
+    if (filter.value && filter.value !== payment.status) return false
+    const { from, to } = days.value
+    if (!from && !to) return true
+    const timezone = useStaffSessionStore().store?.timezone
+    if (!timezone) return true
+    const day = dayIn(timezone, Date.parse(payment.createdAt))
+    return (!from || day >= from) && (!to || day <= to)
+  }
+
   /** payment.updated: the newest state of one payment, in the list and in the open detail. */
   function receive (payment: Payment): void {
     const known = list.value.some(candidate => candidate.id === payment.id)
     if (known) list.value = list.value.map(candidate => candidate.id === payment.id ? payment : candidate)
-    else if (!filter.value || filter.value === payment.status) list.value = [payment, ...list.value]
+    else if (matches(payment)) list.value = [payment, ...list.value]
     if (detail.value?.payment.id === payment.id) {
       detail.value = { ...detail.value, payment }
       // Refund outcomes and new history entries come with the detail, not with the event.
@@ -67,11 +94,12 @@ export const useStaffPaymentsStore = defineStore('staff-payments', () => {
   function reset (): void {
     list.value = []
     filter.value = ''
+    days.value = { from: '', to: '' }
     loaded.value = false
     detail.value = null
   }
 
-  return { list, filter, loaded, detail, load, setFilter, receive, loadDetail, refund, requery, reset }
+  return { list, filter, days, loaded, detail, load, setFilter, setDays, receive, loadDetail, refund, requery, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffPaymentsStore, import.meta.hot))

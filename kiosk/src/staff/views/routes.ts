@@ -21,6 +21,7 @@ export const STAFF_ROUTES: RouteRecordRaw[] = [
   { path: 'alerts', name: 'staff-alerts', component: () => import('./StaffAlertsView.vue') },
   { path: 'menu', name: 'staff-menu', component: () => import('./StaffMenuView.vue'), meta: { managerOnly: true } },
   { path: 'members', name: 'staff-members', component: () => import('./StaffMembersView.vue'), meta: { managerOnly: true } },
+  { path: 'printers', name: 'staff-printers', component: () => import('./StaffPrintersView.vue'), meta: { managerOnly: true } },
   // Everyone sees today's totals; managers any range (the screen asks the server, which decides).
   { path: 'reports', name: 'staff-reports', component: () => import('../reports/ReportsView.vue') },
   { path: 'reports/days/:date', name: 'staff-report-day', component: () => import('../reports/ReportDayView.vue'), props: true },

@@ -26,6 +26,14 @@ export function cancelPayment (id: string): Promise<Payment> {
   return request('POST', `/api/payments/${encodeURIComponent(id)}/cancel`, { body: {} })
 }
 
+/**
+ * Gives up an unpaid order the diner left behind (the tablet was reset, or the cart changed after its payment was
+ * given up): the server cancels it at once instead of leaving it "Not paid" on the board until its sweep.
+ */
+export function abandonOrder (id: string): Promise<Order> {
+  return request('POST', `/api/orders/${encodeURIComponent(id)}/abandon`, { body: {} })
+}
+
 /** The dishes a 422 refusal of an order names (`details.problems`), or none. */
 export function pricingProblemsOf (error: unknown): PricingProblem[] {
   if (!isApiError(error) || error.status !== 422) return []

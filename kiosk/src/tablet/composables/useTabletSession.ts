@@ -8,6 +8,7 @@ import { useKioskStore } from '@/tablet/stores/kiosk'
 import { loadBillStore, loadedBillStore } from '@/tablet/stores/lazy-bill'
 import { useMenuStore } from '@/tablet/stores/menu'
 import { useOutboxStore } from '@/tablet/stores/outbox'
+import { useSittingStore } from '@/tablet/stores/sitting'
 import { cacheDishImages, onOutboxReplayed } from '@/pwa/worker-messages'
 import { useOnline } from '@/core/composables/useOnline'
 import { useEventStream, type StreamPosition } from '@/core/composables/useEventStream'
@@ -30,13 +31,18 @@ export function useTabletSession () {
   const cart = useCartStore()
   const outbox = useOutboxStore()
   const checkout = useCheckoutStore()
+  const sitting = useSittingStore()
 
   const paired = computed(() => device.state === 'paired')
 
   /** Local state first (so a reload shows the cart at once), then the server. */
   async function boot (): Promise<void> {
-    await Promise.all([cart.restore(), outbox.load(), menu.loadCached()])
-    if (!cart.isEmpty) kiosk.startOrdering()
+    const [saved] = await Promise.all([sitting.restore(), cart.restore(), outbox.load(), menu.loadCached()])
+    // A diner mid-meal (orders placed, a language chosen, a cart) is back where they were, in their language.
+    if (saved.locale) kiosk.setLocale(saved.locale)
+    if (!cart.isEmpty || sitting.orders.length > 0) kiosk.startOrdering()
+    const thanks = saved.orders.find(order => order.id === saved.thanksOrderId)
+    if (thanks && cart.isEmpty) checkout.showThanks(thanks)
     // An order saved before the reload is still on its way: the diner sees it waiting, then paying.
     checkout.restoreQueued()
     await device.boot()
@@ -64,6 +70,7 @@ export function useTabletSession () {
     void menu.refresh()
     void outbox.drain()
     void checkout.resync()
+    void sitting.refresh()
     // No bill store yet: no bill was read and no check payment shown, so there is nothing to catch up on.
     void loadedBillStore()?.resync()
   }
@@ -73,6 +80,7 @@ export function useTabletSession () {
       void menu.refresh()
       void outbox.drain()
       void checkout.resume()
+      void sitting.refresh()
     } else if (was) {
       // Unpaired by staff: the next diner must not find this one's cart (unsent orders stay in the outbox).
       kiosk.resetForNextDiner()

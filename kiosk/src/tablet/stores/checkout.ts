@@ -7,13 +7,14 @@ import { isWithinOrderLimit, needsNoPayment, type PricingProblem } from '@shared
 import { OPEN_PAYMENT_STATUSES } from '@shared/statuses'
 import type { Order } from '@shared/schemas/order'
 import type { Payment } from '@shared/schemas/payment'
-import { cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment, pricingProblemsOf } from '@/tablet/api/orders'
+import { abandonOrder, cancelPayment as apiCancelPayment, createPayment, getOrder, getPayment, pricingProblemsOf } from '@/tablet/api/orders'
 import { getCheck } from '@/core/api/check'
 import { isApiError } from '@/core/api/client'
 import { useCartStore, type RefusedLine } from './cart'
 import { useTabletConfigStore } from './config'
 import { useMenuStore } from './menu'
 import { useOutboxStore, type SendResult } from './outbox'
+import { useSittingStore } from './sitting'
 import { createPaymentPoller } from '@/tablet/lib/payment-poller'
 import { randomUuid } from '@/tablet/lib/uuid'
 
@@ -83,6 +84,8 @@ export const useCheckoutStore = defineStore('checkout', () => {
         phase.value = 'sendFailed'
         return
       }
+      // The cart changed since its order was made and that order was never paid: it is left behind.
+      if (cart.pending && cart.pending.signature !== cart.signature) abandonIfUnpaid(cart.pending.order)
       let pending = cart.pending?.signature === cart.signature ? cart.pending : null
       if (pending?.order && pending.order.status !== 'placed') pending = null
       if (pending?.order) {
@@ -94,6 +97,9 @@ export const useCheckoutStore = defineStore('checkout', () => {
         cart.setPending(pending)
       }
       errorCode.value = null
+      // An order shown before (a payment given up, then the cart changed) is not this one: the payment screen
+      // must show what is being sent, not the last order it knew.
+      forgetShownOrder()
       phase.value = 'sending'
       await useOutboxStore().submit(cart.orderBody(pending.clientOrderId))
     } finally {
@@ -185,6 +191,8 @@ export const useCheckoutStore = defineStore('checkout', () => {
 
   /** An order as the server reports it; follows the kitchen status and catches a payment made late. */
   function applyOrder (next: Order): void {
+    // An earlier order of the sitting moving along in the kitchen (listed under "Your orders").
+    useSittingStore().apply(next)
     const cart = useCartStore()
     if (cart.pending?.order?.id === next.id) cart.setPending({ ...cart.pending, order: next })
     const isCurrent = order.value?.id === next.id || cart.pending?.order?.id === next.id
@@ -205,12 +213,23 @@ export const useCheckoutStore = defineStore('checkout', () => {
     stopPolling()
     phase.value = 'paid'
     useCartStore().clear()
+    if (order.value) useSittingStore().track(order.value)
   }
 
   function markSent (): void {
     stopPolling()
     phase.value = 'sent'
     useCartStore().clear()
+    if (order.value) useSittingStore().track(order.value)
+  }
+
+  /** After a reload: the thank-you screen the diner was on, for an order of the sitting (as last seen, then live). */
+  function showThanks (target: Order): void {
+    if (phase.value !== 'cart') return
+    order.value = target
+    payment.value = target.payments.find(candidate => candidate.status === 'paid') ?? null
+    // Still `placed` after reaching the thank-you screen: a tab order, sent to the kitchen unpaid.
+    phase.value = target.status === 'placed' ? 'sent' : 'paid'
   }
 
   /** "Cancel" on the payment screen: the trade is cancelled at the server, then the diner is back at the menu. */
@@ -246,8 +265,14 @@ export const useCheckoutStore = defineStore('checkout', () => {
   function backToMenu (): void {
     stopPolling()
     phase.value = 'cart'
-    payment.value = null
+    forgetShownOrder()
     errorCode.value = null
+  }
+
+  /** The order and payment on screen; the cart keeps the order it made (cart.pending), so paying it again still can. */
+  function forgetShownOrder (): void {
+    order.value = null
+    payment.value = null
   }
 
   /** Re-reads what an event stream outage may have hidden. */
@@ -293,8 +318,23 @@ export const useCheckoutStore = defineStore('checkout', () => {
     refused.value = []
   }
 
-  /** Forgets everything about the diner's checkout (the outbox keeps any unsent order). */
+  /**
+   * Tells the server an unpaid order will not be paid from here. Best effort: offline, or refused (paid meanwhile, a
+   * tab order, a QR whose outcome is unknown), the server's own sweep cancels it later if it stays unpaid.
+   */
+  function abandonIfUnpaid (left: Order | null | undefined): void {
+    if (left?.status !== 'placed') return
+    abandonOrder(left.id).catch(() => undefined)
+  }
+
+  /**
+   * Forgets everything about the diner's checkout (the outbox keeps any unsent order; the sitting its orders). An
+   * order the diner walked away from without paying is given up on the server too.
+   */
   function reset (): void {
+    // Paid, or sent to the kitchen on a tab: the order shown may still read "placed" (the payment said paid first).
+    if (phase.value !== 'paid' && phase.value !== 'sent') abandonIfUnpaid(order.value ?? useCartStore().pending?.order)
+    if (phase.value === 'paid' || phase.value === 'sent') useSittingStore().leaveThanks()
     stopPolling()
     phase.value = 'cart'
     order.value = null
@@ -312,7 +352,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     phase, order, payment, creatingPayment, cancelling, errorCode, refused, busy,
     paymentOpen, sending,
     placeOrder, handleSendResult, startPayment, applyPayment, applyOrder, cancelPayment, retry, backToMenu,
-    resync, resume, restoreQueued, dismissRefusal, reset,
+    resync, resume, restoreQueued, showThanks, dismissRefusal, reset,
   }
 })
 

@@ -5,6 +5,8 @@ import type { DeviceMe } from '@shared/schemas/device'
 import { getMyDevice, registerDevice, renewPairingCode } from '@/tablet/api/device'
 import { isApiError } from '@/core/api/client'
 import * as db from '@/db'
+import { i18n } from '@/core/i18n'
+import { tableLabelIn } from '@shared/table-label'
 
 export type DeviceState =
   /** Not known yet (first start, before the server answered). */
@@ -22,7 +24,8 @@ export const useDeviceStore = defineStore('device', () => {
   const errorCode = ref<string | null>(null)
 
   const storeName = computed(() => me.value?.store.name ?? '')
-  const tableLabel = computed(() => me.value?.table?.label ?? '')
+  // The table's Chinese name when the diner reads Chinese and it has one (the app's language, applyLocale).
+  const tableLabel = computed(() => me.value?.table ? tableLabelIn(me.value.table, i18n.global.locale.value) : '')
   /** The table's public code (its phone-ordering link), when the server sends it. */
   const tableCode = computed(() => me.value?.table?.code ?? '')
   /** Counts what has been applied, so a read can tell whether something newer arrived while it was on its way. */

@@ -10,6 +10,7 @@ import { useTabletConfigStore } from './config'
 import { useDeviceStore } from './device'
 import { loadedBillStore } from './lazy-bill'
 import { useOutboxStore } from './outbox'
+import { useSittingStore } from './sitting'
 
 export type KioskScreen = DinerScreen
 
@@ -68,6 +69,8 @@ export const useKioskStore = defineStore('kiosk', () => {
 
   function setLocale (next: Locale): void {
     locale.value = next
+    // Kept for the sitting: a reload mid-meal stays in the diner's language.
+    useSittingStore().setLocale(next === DEFAULT_LOCALE ? null : next)
   }
 
   function setStaffMode (on: boolean): void {
@@ -79,6 +82,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     useCheckoutStore().reset()
     useCartStore().clear()
     loadedBillStore()?.reset()
+    useSittingStore().clear()
     billOpen.value = false
     locale.value = DEFAULT_LOCALE
     engaged.value = false

@@ -10,6 +10,10 @@ import * as checksByTable from './007-checks-by-table.js'
 import * as reports from './008-reports.js'
 import * as businessDays from './009-business-days.js'
 import * as billReconciliations from './010-bill-reconciliations.js'
+import * as salesDays from './011-sales-days.js'
+import * as printers from './012-printers.js'
+import * as ordersService from './013-orders-service.js'
+import * as tableNames from './014-table-names.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -22,4 +26,8 @@ export const migrations: Record<string, Migration> = {
   '008-reports': reports,
   '009-business-days': businessDays,
   '010-bill-reconciliations': billReconciliations,
+  '011-sales-days': salesDays,
+  '012-printers': printers,
+  '013-orders-service': ordersService,
+  '014-table-names': tableNames,
 }

@@ -1,4 +1,4 @@
-// One error handler: `{ code, message }` bodies with stable codes; 5xx details are logged, never sent.
+// One error handler: `{ code, message }` bodies with stable codes; 5xx details are logged (request-log.ts), never sent.
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { ErrorCodeEnum, type ErrorCode } from '#shared/error-codes.js'
@@ -22,11 +22,12 @@ export default fp(async (fastify) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     // A deliberate 503 (Alipay unreachable) keeps its code; anything else 5xx is a bug and stays hidden.
     if (status >= 500 && !(status === 503 && error.code && !error.code.startsWith('FST_'))) {
-      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
+      request.failure = { code: ErrorCodeEnum.INTERNAL, err: error }
       return reply.code(500).send({ code: ErrorCodeEnum.INTERNAL, message: 'Internal Server Error' })
     }
     const code = error.validation ? ErrorCodeEnum.VALIDATION_FAILED : FRAMEWORK_CODES[error.code] ?? error.code ?? ErrorCodeEnum.BAD_REQUEST
-    request.log.info({ code, url: request.url, method: request.method }, error.message)
+    // The request's one log line carries the code (request-log.ts): debug for a refusal, warn for a 503.
+    request.failure = { code }
     const body: { code: string, message: string, details?: unknown } = { code, message: error.message }
     if (error.details !== undefined) body.details = error.details
     return reply.code(status).send(body)
@@ -38,4 +39,4 @@ export default fp(async (fastify) => {
   }, (request, reply) => {
     reply.code(404).send({ code: ErrorCodeEnum.NOT_FOUND, message: `${request.method} ${request.url.split('?')[0]} not found` })
   })
-}, { name: 'error-handler', dependencies: ['rate-limit'] })
+}, { name: 'error-handler', dependencies: ['rate-limit', 'request-log'] })

@@ -5,6 +5,8 @@ import { AlertSummaries } from '../../payments/alert-summaries.js'
 import { PaymentService } from '../../payments/payment-service.js'
 import { RefundService } from '../../payments/refund-service.js'
 import { Reconciler } from '../../payments/reconciler.js'
+import { UnpaidOrderSweep } from '../../payments/unpaid-order-sweep.js'
+import { cancelAbandonedOrder } from '../../services/unpaid-orders.js'
 import { handleNotification, type NotifyAnswer } from '../../payments/notification-handler.js'
 import { publishOrder } from '../../payments/publish-order.js'
 import { publishCheckChanged } from '../../services/check-events.js'
@@ -15,6 +17,8 @@ declare module 'fastify' {
     refunds: RefundService
     alerts: Alerts
     reconciler: Reconciler
+    /** Null when UNPAID_ORDER_TTL_S=0. */
+    unpaidOrderSweep: UnpaidOrderSweep | null
     /** `source`: the sender's normalised address, which refused notifications are counted by. */
     handleAlipayNotification: (body: Buffer, contentType: string | undefined, source: string) => Promise<NotifyAnswer>
   }
@@ -52,11 +56,21 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
     checkChanged: (checkId, tableId) => { publishCheckChanged(fastify.events, tableId, checkId) },
     refunds,
   })
-  const reconciler = new Reconciler({ db: fastify.db, payments, refunds, log, intervalMs: options.reconcileIntervalMs })
+  const ttlS = fastify.config.unpaidOrderTtlS
+  const unpaidOrderSweep = ttlS === 0 ? null : new UnpaidOrderSweep({
+    db: fastify.db,
+    ttlMs: ttlS * 1000,
+    cancel: async (orderId, endedBefore) => (await cancelAbandonedOrder({ db: fastify.db, events: fastify.events, payments }, orderId, endedBefore)) !== null,
+    log,
+  })
+  const reconciler = new Reconciler({
+    db: fastify.db, payments, refunds, log, intervalMs: options.reconcileIntervalMs, ...(unpaidOrderSweep ? { unpaidOrders: unpaidOrderSweep } : {}),
+  })
   fastify.decorate('alerts', alerts)
   fastify.decorate('payments', payments)
   fastify.decorate('refunds', refunds)
   fastify.decorate('reconciler', reconciler)
+  fastify.decorate('unpaidOrderSweep', unpaidOrderSweep)
   fastify.decorate('handleAlipayNotification', (body: Buffer, contentType: string | undefined, source: string) => handleNotification({
     db: fastify.db,
     commits: fastify.commits,

@@ -7,9 +7,12 @@ import type { Alert } from '@shared/schemas/alert'
 import { FakeEventSource, createMockServer, type MockServer } from '@/__tests__/support'
 import { order, payment } from '@/staff/components/__tests__/staff-support'
 import { useStaffAlertsStore } from '@/staff/stores/staff-alerts'
+import { useStaffCancelRefundsStore } from '@/staff/stores/staff-cancel-refunds'
 import { useStaffFloorStore } from '@/staff/stores/staff-floor'
 import { useStaffOrdersStore } from '@/staff/stores/staff-orders'
+import { useStaffSettingsStore } from '@/staff/stores/staff-settings'
 import { useStaffChime } from '../useStaffChime'
+import { useStaffFlash } from '../useStaffFlash'
 import { useStaffEvents } from '../useStaffEvents'
 
 let server: MockServer
@@ -59,26 +62,66 @@ afterEach(() => {
 })
 
 describe('useStaffEvents', () => {
-  it('puts a new order on the board, highlighted, with a chime', () => {
+  it('puts a new unpaid order on the board, highlighted but quiet (pay first: not the kitchen\'s yet)', () => {
     const chime = useStaffChime()
-    const before = chime.played.value
+    const { flashes } = useStaffFlash()
+    const [sounds, flashed] = [chime.played.value, flashes.value]
     emit('order.created', order({ id: 'o1', status: 'placed' }), '1')
     const orders = useStaffOrdersStore()
     expect(orders.columns.placed.map(item => item.id)).toEqual(['o1'])
     expect(orders.highlighted.o1).toBe(true)
-    expect(chime.played.value).toBe(before + 1)
+    expect(chime.played.value).toBe(sounds)
+    expect(flashes.value).toBe(flashed)
   })
 
-  it('chimes again when the diner pays (the kitchen can start), and follows payments on the cards', () => {
+  it('chimes and flashes when the diner pays (a new kitchen ticket), and follows payments on the cards', () => {
     const chime = useStaffChime()
+    const { flashes } = useStaffFlash()
     emit('order.created', order({ id: 'o1', status: 'placed', updatedAt: '2030-01-01T12:00:00.000Z' }), '1')
-    const before = chime.played.value
+    const [sounds, flashed] = [chime.played.value, flashes.value]
     emit('payment.updated', payment({ orderId: 'o1', status: 'waiting' }), '2')
-    expect(chime.played.value).toBe(before)
+    expect(chime.played.value).toBe(sounds)
     expect(useStaffOrdersStore().byId.o1?.payments.map(entry => entry.status)).toEqual(['waiting'])
     emit('order.updated', order({ id: 'o1', status: 'paid', updatedAt: '2030-01-01T12:01:00.000Z', payments: [payment({ orderId: 'o1' })] }), '3')
-    expect(chime.played.value).toBe(before + 1)
+    expect(chime.played.value).toBe(sounds + 1)
+    expect(flashes.value).toBe(flashed + 1)
     expect(useStaffOrdersStore().columns.paid.map(item => item.id)).toEqual(['o1'])
+  })
+
+  it('in tab mode, chimes and flashes as an order is placed (the kitchen starts at once)', () => {
+    useStaffSettingsStore().paymentMode = 'tab'
+    const chime = useStaffChime()
+    const { flashes } = useStaffFlash()
+    const [sounds, flashed] = [chime.played.value, flashes.value]
+    emit('order.created', order({ id: 'o1', status: 'placed' }), '1')
+    expect(chime.played.value).toBe(sounds + 1)
+    expect(flashes.value).toBe(flashed + 1)
+  })
+
+  it('stays silent when muted, but still flashes; the choice outlives a reload (kept on this device)', () => {
+    const chime = useStaffChime()
+    const { flashes } = useStaffFlash()
+    chime.setEnabled(false)
+    try {
+      expect(localStorage.getItem('tablepad-staff-sound')).toBe('off')
+      const [sounds, flashed] = [chime.played.value, flashes.value]
+      emit('order.created', order({ id: 'o1', status: 'paid' }), '1')
+      expect(chime.played.value).toBe(sounds)
+      expect(flashes.value).toBe(flashed + 1)
+    } finally {
+      chime.setEnabled(true)
+    }
+  })
+
+  it('settles a cancel-and-refund from the events: the money went back (payment.updated) or Alipay refused (alert.raised)', () => {
+    const refunds = useStaffCancelRefundsStore()
+    const paid = (id: string, paymentId: string) => order({ id, status: 'paid', payments: [payment({ id: paymentId, orderId: id })] })
+    refunds.follow(paid('o1', 'pay_1'), { ...paid('o1', 'pay_1'), status: 'cancelled' })
+    refunds.follow(paid('o2', 'pay_2'), { ...paid('o2', 'pay_2'), status: 'cancelled' })
+    emit('payment.updated', payment({ id: 'pay_1', orderId: 'o1', status: 'refunded', refundedAmount: 9400 }), '6')
+    emit('alert.raised', { ...ALERT, paymentId: 'pay_2', orderId: 'o2' }, '7')
+    expect(refunds.byOrder.o1?.outcome).toBe('succeeded')
+    expect(refunds.byOrder.o2?.outcome).toBe('failed')
   })
 
   it('raises alerts live, with their own sound', () => {

@@ -5,6 +5,7 @@ import { ORDER_STATUSES, type OrderStatus } from '@shared/schemas/order'
 import { createMockServer, type MockServer } from '@/__tests__/support'
 import { order, payment } from '@/staff/components/__tests__/staff-support'
 import { HIGHLIGHT_MS, canCancel, nextStepOf, useStaffOrdersStore } from '../staff-orders'
+import { useStaffSettingsStore } from '../staff-settings'
 
 const at = (minute: number) => `2030-01-01T12:${String(minute).padStart(2, '0')}:00.000Z`
 
@@ -71,7 +72,7 @@ describe('useStaffOrdersStore', () => {
     ])
   })
 
-  it('calls a new order news and highlights it for a while', () => {
+  it('calls a new order news (not yet the kitchen\'s in pay-first) and highlights it for a while', () => {
     vi.useFakeTimers()
     const store = useStaffOrdersStore()
     expect(store.receive(order({ id: 'n', status: 'placed' }), true)).toBe('new')
@@ -80,12 +81,24 @@ describe('useStaffOrdersStore', () => {
     expect(store.highlighted.n).toBeUndefined()
   })
 
-  it('calls a diner\'s payment news (the kitchen can start), but not other moves', () => {
+  it('calls a diner\'s payment a kitchen ticket (the kitchen can start), but not other moves', () => {
     const store = useStaffOrdersStore()
     store.receive(order({ id: 'p', status: 'placed', updatedAt: at(1) }), true)
-    expect(store.receive(order({ id: 'p', status: 'paid', updatedAt: at(2) }))).toBe('paid')
+    expect(store.receive(order({ id: 'p', status: 'paid', updatedAt: at(2) }))).toBe('kitchen')
     expect(store.receive(order({ id: 'p', status: 'preparing', updatedAt: at(3) }))).toBeNull()
     expect(store.columns.preparing.map(item => item.id)).toEqual(['p'])
+  })
+
+  it('calls an order paid at once (a free one) a kitchen ticket as it arrives', () => {
+    const store = useStaffOrdersStore()
+    expect(store.receive(order({ id: 'f', status: 'paid', total: 0 }), true)).toBe('kitchen')
+  })
+
+  it('in tab mode, calls a placed order a kitchen ticket, and the table paying later no news', () => {
+    useStaffSettingsStore().paymentMode = 'tab'
+    const store = useStaffOrdersStore()
+    expect(store.receive(order({ id: 't', status: 'placed', updatedAt: at(1) }), true)).toBe('kitchen')
+    expect(store.receive(order({ id: 't', status: 'paid', updatedAt: at(2) }))).toBeNull()
   })
 
   it('ignores a copy older than the one it has (events can overtake a slow list)', () => {

@@ -201,4 +201,59 @@ describe('checkout', () => {
     await checkout.placeOrder()
     expect(server.callsTo('POST', '/api/orders')).toHaveLength(2)
   })
+  it('gives an unpaid order up on the server when the cart changes after Cancel, or the tablet is reset', async () => {
+    const { cart, checkout, kiosk } = await start()
+    acceptOrders()
+    server.on('POST /api/payments/:id/cancel', () => ({ status: 200, body: { ...checkout.payment!, status: 'cancelled' } }))
+    server.on('POST /api/orders/:id/abandon', (_call, { id }) => ({ status: 200, body: { ...checkout.order!, id: id!, status: 'cancelled' } }))
+    const abandoned = (): string[] => server.calls.filter(call => call.path.endsWith('/abandon')).map(call => call.path)
+    cart.add({ itemId: 'tea', quantity: 1, optionIds: [], note: '' })
+    await checkout.placeOrder()
+    await vi.waitFor(() => expect(checkout.payment?.status).toBe('waiting'))
+    const first = checkout.order!.id
+    await checkout.cancelPayment()
+    expect(abandoned()).toEqual([])
+
+    cart.add({ itemId: 'tea', quantity: 1, optionIds: [], note: '' })
+    await checkout.placeOrder()
+    await vi.waitFor(() => expect(checkout.payment?.status).toBe('waiting'))
+    expect(abandoned()).toEqual([`/api/orders/${first}/abandon`])
+
+    const second = checkout.order!.id
+    await checkout.cancelPayment()
+    kiosk.resetForNextDiner()
+    await vi.waitFor(() => expect(abandoned()).toEqual([`/api/orders/${first}/abandon`, `/api/orders/${second}/abandon`]))
+  })
+
+  it('leaves a paid order alone when the next diner starts', async () => {
+    const { cart, checkout, kiosk } = await start()
+    acceptOrders()
+    cart.add({ itemId: 'tea', quantity: 1, optionIds: [], note: '' })
+    await checkout.placeOrder()
+    await vi.waitFor(() => expect(checkout.payment?.status).toBe('waiting'))
+    checkout.applyOrder({ ...checkout.order!, status: 'paid', payments: [checkout.payment!] })
+
+    kiosk.resetForNextDiner()
+    await nextTick()
+    expect(server.calls.filter(call => call.path.endsWith('/abandon'))).toEqual([])
+  })
+
+  it('an order saved offline after a payment was given up is not shown as the order given up', async () => {
+    const { cart, checkout } = await start()
+    acceptOrders()
+    server.on('POST /api/payments/:id/cancel', () => ({ status: 200, body: { ...checkout.payment!, status: 'cancelled' } }))
+    cart.add({ itemId: 'mapo', quantity: 1, optionIds: ['mild'], note: '' })
+    await checkout.placeOrder()
+    await vi.waitFor(() => expect(checkout.payment?.status).toBe('waiting'))
+    await checkout.cancelPayment()
+
+    cart.remove(cart.lines[0]!.key)
+    cart.add({ itemId: 'tea', quantity: 2, optionIds: [], note: '' })
+    server.on('POST /api/orders', () => 'network-error')
+    await checkout.placeOrder()
+
+    expect(checkout.phase).toBe('queued')
+    expect(checkout.order).toBeNull()
+    expect(checkout.payment).toBeNull()
+  })
 })

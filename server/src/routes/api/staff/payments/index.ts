@@ -9,19 +9,29 @@ import { paymentEvents } from '../../../../repositories/payment-events.js'
 import { getPayment, listPayments, toPayment } from '../../../../repositories/payments.js'
 import { refundsOfPayment, toRefund } from '../../../../repositories/refunds.js'
 import { NotFoundError } from '../../../../errors.js'
+import { localDayFilter } from '../../../../lib/local-day-filter.js'
 
 const ListQuerySchema = Type.Object({
   status: Type.Optional(Type.Enum(PAYMENT_STATUSES)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  /** Store-local days (YYYY-MM-DD), inclusive, by when the payment was created; 400 REPORT_DATE_INVALID otherwise. */
+  from: Type.Optional(Type.String()),
+  to: Type.Optional(Type.String()),
 }, { additionalProperties: false })
 
 const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)
 
   fastify.get('/', {
-    schema: { querystring: ListQuerySchema, response: { 200: Type.Array(PaymentSchema), 401: ErrorSchema } },
+    schema: { querystring: ListQuerySchema, response: { 200: Type.Array(PaymentSchema), 400: ErrorSchema, 401: ErrorSchema } },
   }, async (request) => {
-    return listPayments(fastify.db, { status: request.query.status, limit: request.query.limit ?? 100 })
+    const { startUtc, endUtc } = localDayFilter(request.query, fastify.config.store.timezone)
+    return listPayments(fastify.db, {
+      status: request.query.status,
+      ...(startUtc ? { createdFrom: startUtc } : {}),
+      ...(endUtc ? { createdBefore: endUtc } : {}),
+      limit: request.query.limit ?? 100,
+    })
   })
 
   fastify.get('/:id', {

@@ -33,8 +33,8 @@ const tables: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const table = await changeTable(fastify.db, request.params.id, request.body)
     if (!table) throw new NotFoundError('Table')
-    if (request.body.label !== undefined) {
-      // Tablets show their table's label: tell the ones at this table about the new one.
+    if (request.body.label !== undefined || request.body.labelZh !== undefined) {
+      // Tablets show their table's label (or its Chinese name): tell the ones at this table about the new one.
       for (const id of await deviceIdsAtTable(fastify.db, table.id)) await publishDeviceChanged(fastify, id)
     }
     return table

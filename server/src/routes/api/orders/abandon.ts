@@ -1,0 +1,21 @@
+// POST /api/orders/:id/abandon: the tablet's idle reset leaves an unpaid pay-first order behind — cancel it now
+// (reason payment_abandoned) instead of leaving it "Not paid" on the board until the sweep finds it.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { errorResponses } from '../../../lib/route-schemas.js'
+import { abandonOrderOfDevice } from '../../../services/unpaid-orders.js'
+import { IdParamsSchema } from '#shared/schemas/common.js'
+import { OrderSchema } from '#shared/schemas/order.js'
+
+const abandonOrder: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/:id/abandon', {
+    preHandler: fastify.requirePairedDevice,
+    schema: {
+      params: IdParamsSchema,
+      // 200: the order, cancelled (also when it already was); 409 INVALID_TRANSITION: paid meanwhile, or on a tab;
+      // 409 CONFLICT: its QR's outcome is unknown (Alipay unreachable), so it stays until that is settled.
+      response: { 200: OrderSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
+    },
+  }, async (request) => abandonOrderOfDevice(fastify, request.params.id, request.device!.id))
+}
+
+export default abandonOrder
