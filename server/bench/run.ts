@@ -79,6 +79,16 @@ async function main (): Promise<void> {
   // The same .br/.gz siblings `npm run build` gives the kiosk, so both static servers send the same kind of bytes.
   await precompressDir(minimalAppDir)
 
+  if (settings.only === 'lighthouse') {
+    // `--only lighthouse`: the first JS, `/` and the tap-through, each beside the minimal app; no tablets but its own.
+    const tablepad = await startTablepad(ROOT)
+    const ctx = { settings, root: ROOT, workDir, tablepad, rows: [] as Row[], figures: {} }
+    bundleRow(ctx, minimalAppDir)
+    await lighthouseRows(ctx, minimalAppDir)
+    writeResults(settings, builtAt, started, ctx.rows, ctx.figures)
+    return
+  }
+
   log('starting Tablepad: node dist/server/src/server.js')
   const tablepad = await startTablepad(ROOT)
   const rssIdle = await settledRss(tablepad.child.pid)

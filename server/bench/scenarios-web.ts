@@ -9,7 +9,7 @@ import { paused, stop } from './processes.js'
 import { kb, ms } from './report.js'
 import { pairTablets } from './tablepad.js'
 
-export function bundleRow (ctx: Context, minimalAppDir: string): void {
+export function bundleRow (ctx: Pick<Context, 'root' | 'rows' | 'figures'>, minimalAppDir: string): void {
   const tablepad: InitialJs = initialJs(join(ctx.root, 'dist', 'kiosk'))
   const minimal: InitialJs = initialJs(minimalAppDir)
   const ratio = tablepad.gzipBytes / minimal.gzipBytes
@@ -42,19 +42,25 @@ const median = (values: number[]): number => {
   return sorted[Math.floor((sorted.length - 1) / 2)]!
 }
 
-function medianPage (runs: PageFigures[]): PageFigures {
+/** Each figure's median over the runs (the long tasks are in the raw JSON, run by run). */
+function medianPage (runs: PageFigures[]): Omit<PageFigures, 'longTasks'> {
   return {
     score: median(runs.map(run => run.score)),
     fcpMs: median(runs.map(run => run.fcpMs)),
     lcpMs: median(runs.map(run => run.lcpMs)),
     cls: median(runs.map(run => run.cls)),
+    tbtMs: median(runs.map(run => run.tbtMs)),
+    speedIndexMs: median(runs.map(run => run.speedIndexMs)),
   }
 }
 
-const pageCell = (page: PageFigures): string => `score ${page.score}, FCP ${ms(page.fcpMs)}, LCP ${ms(page.lcpMs)}, CLS ${page.cls.toFixed(3)}`
+const pageCell = (page: Omit<PageFigures, 'longTasks'>): string => `score ${page.score}, FCP ${ms(page.fcpMs)}, LCP ${ms(page.lcpMs)}, TBT ${ms(page.tbtMs)}, CLS ${page.cls.toFixed(3)}`
 const tapCell = (tap: TapFigures): string => `menu drawn ${ms(tap.menuDrawnMs)} after the tap, CLS ${tap.cls.toFixed(3)}, TBT ${ms(tap.tbtMs)}${tap.inpMs === null ? '' : `, INP ${ms(tap.inpMs)}`}`
 
-export async function lighthouseRows (ctx: Context, minimalAppDir: string): Promise<void> {
+/** Needs no tablets of the run's: it pairs one of its own (`--only lighthouse` starts nothing else). */
+export type WebContext = Pick<Context, 'settings' | 'workDir' | 'tablepad' | 'rows' | 'figures'>
+
+export async function lighthouseRows (ctx: WebContext, minimalAppDir: string): Promise<void> {
   const runs = ctx.settings.lighthouseRuns
   if (runs === 0) {
     ctx.rows.push({ scenario: 'Lighthouse 12 mobile, `/` and the tap-through to the menu', tablepad: 'skipped (--quick or --no-lighthouse)', baseline: '—', ratio: null, goal: 'score ≥ 95, CLS < 0.05', met: null, errors: '—' })

@@ -110,7 +110,17 @@ export class PrintWorker {
       const printer = await findPrinterRow(this.deps.db, printerId)
       const job = printer ? await nextPrintJob(this.deps.db, printerId) : undefined
       if (!printer || !job) return
-      const bytes = await this.deps.render(job, printer)
+      let bytes: Buffer | null
+      try {
+        bytes = await this.deps.render(job, printer)
+      } catch (error) {
+        // A ticket that cannot be built (a bug, the database busy) keeps its place and holds the printer's queue:
+        // a failed attempt like any, so staff see the printer's alert and it is retried with backoff — never
+        // dropped unseen, never retried at every wake.
+        this.deps.log.error({ err: error, printerId, jobId: job.id }, 'a print job could not be rendered')
+        await this.failed(printer, job, 'RENDER_FAILED')
+        return
+      }
       if (bytes === null) {
         await markJobPrinted(this.deps.db, job.id, new Date().toISOString())
         continue

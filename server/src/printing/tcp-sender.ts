@@ -42,7 +42,10 @@ export function tcpSender (timeouts: SendTimeouts): SendToPrinter {
     socket.once('error', (error: NodeJS.ErrnoException) => { settle(new PrinterSendError(error.code ?? 'ERROR', error.message)) })
     socket.once('connect', () => { socket.end(bytes) })
     socket.once('finish', () => {
-      // Every byte is with the operating system; the printer closing its side says it read them.
+      // Every byte is with the operating system; the printer closing its side says it read them. The stall timeout
+      // is over: a printer that holds the connection open must reach the close-wait's "done", not a TIMEOUT
+      // (which would reprint the job at every attempt).
+      socket.setTimeout(0)
       closeWait = setTimeout(() => { settle(null) }, timeouts.closeWaitMs)
       closeWait.unref()
     })

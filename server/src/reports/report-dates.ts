@@ -46,13 +46,22 @@ function dateParts (value: string): { year: number, month: number, day: number }
   return day <= lastDay ? { year, month, day } : null
 }
 
+/**
+ * No store sold anything before 1970; and Date.UTC reads years 0–99 as 1900–1999, so a day like 0001-01-01 would
+ * reach the time zone arithmetic as another day and fail there (a 500). The day arithmetic below still takes any
+ * year ≥ 100 (weekday counts before 1970 hold); only what callers ask for is held to this.
+ */
+const MIN_REPORT_YEAR = 1970
+
+/** A day a caller may ask about: a real calendar day, YYYY-MM-DD, from 1970 on. */
 export function isReportDate (value: string): boolean {
-  return dateParts(value) !== null
+  const parts = dateParts(value)
+  return parts !== null && parts.year >= MIN_REPORT_YEAR
 }
 
-/** `value` if it is a real calendar day (2026-02-29 is not), else 400 REPORT_DATE_INVALID. */
+/** `value` if it is a real calendar day from 1970 on (2026-02-29 is not), else 400 REPORT_DATE_INVALID. */
 export function parseReportDate (value: string): string {
-  if (dateParts(value) === null) throw new ReportDateInvalidError(JSON.stringify(value))
+  if (!isReportDate(value)) throw new ReportDateInvalidError(JSON.stringify(value))
   return value
 }
 

@@ -79,6 +79,11 @@ export interface OrderPaymentShare {
   share: number
   /** What is left of the payment: its amount less what was refunded or is being refunded. */
   left: number
+  /**
+   * A check payment that also covered other orders and has money refunded (or being refunded): `left` cannot
+   * say whether that was this order's share, so what is still owed for the order is unknown here.
+   */
+  sharedAndRefunded: boolean
 }
 
 /**
@@ -93,9 +98,12 @@ export async function paymentSharesOfOrder (db: Db, orderId: string): Promise<Or
     .where('payment_orders.order_id', '=', orderId).where('payments.status', 'in', REFUNDABLE_PAYMENT_STATUSES)
     .orderBy('payments.created_at').execute()
   const shares: OrderPaymentShare[] = []
-  for (const { id, amount } of [...own, ...covering]) {
+  for (const [index, { id, amount }] of [...own, ...covering].entries()) {
     const payment = await db.selectFrom('payments').select(['amount', 'refunded_amount']).where('id', '=', id).executeTakeFirstOrThrow()
-    shares.push({ paymentId: id, share: amount, left: payment.amount - payment.refunded_amount - await openRefundTotal(db, id) })
+    const left = payment.amount - payment.refunded_amount - await openRefundTotal(db, id)
+    const coversOthers = index >= own.length && left < payment.amount && await db.selectFrom('payment_orders').select('order_id')
+      .where('payment_id', '=', id).where('order_id', '!=', orderId).where('amount', '>', 0).executeTakeFirst() !== undefined
+    shares.push({ paymentId: id, share: amount, left, sharedAndRefunded: coversOthers })
   }
   return shares
 }

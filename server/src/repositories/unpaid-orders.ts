@@ -4,7 +4,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Database } from '../db/schema.js'
 import { PaymentModeEnum } from '#shared/schemas/check.js'
-import { OPEN_PAYMENT_STATUSES, OrderStatusEnum } from '#shared/statuses.js'
+import { OPEN_PAYMENT_STATUSES, OrderStatusEnum, REFUNDABLE_PAYMENT_STATUSES } from '#shared/statuses.js'
 
 type OrdersScope = ExpressionBuilder<Database, 'orders'>
 
@@ -12,6 +12,7 @@ type OrdersScope = ExpressionBuilder<Database, 'orders'>
  * The order is `placed`, in a pay-first check (or one from before checks), and no payment of it or of its check
  * is open — nor, with `endedBefore`, ended after that instant (a diner who just tried again is left alone).
  * A check payment counts too: in pay-first a phone diner may be paying the check the order is on.
+ * Nor may a paid check payment cover part of it (an even split, some shares paid): cancelling would keep that money.
  */
 function unpaidAndIdle (eb: OrdersScope, endedBefore: string | null) {
   const busy = (column: 'order_id' | 'check_id', ref: 'orders.id' | 'orders.check_id') => eb.exists(
@@ -29,6 +30,9 @@ function unpaidAndIdle (eb: OrdersScope, endedBefore: string | null) {
     ]),
     eb.not(busy('order_id', 'orders.id')),
     eb.not(busy('check_id', 'orders.check_id')),
+    eb.not(eb.exists(eb.selectFrom('payment_orders').innerJoin('payments', 'payments.id', 'payment_orders.payment_id')
+      .select('payments.id').whereRef('payment_orders.order_id', '=', 'orders.id')
+      .where('payments.status', 'in', REFUNDABLE_PAYMENT_STATUSES).where('payment_orders.amount', '>', 0))),
   ])
 }
 

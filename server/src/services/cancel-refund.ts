@@ -10,7 +10,7 @@ import type { RefundService } from '../payments/refund-service.js'
 import { crashPoint } from '../lib/crash-points.js'
 import { nowIso } from '../lib/tokens.js'
 import { CancelReasonRequiredError, InvalidTransitionError, NotFoundError } from '../errors.js'
-import { OrderNotPaidError } from '../payments/errors.js'
+import { OrderNotPaidError, RefundNotAllowedError } from '../payments/errors.js'
 import { findOrderRow, loadOrder, updateOrderStatus } from '../repositories/orders.js'
 import { findCheck } from '../repositories/checks.js'
 import { paymentSharesOfOrder } from '../repositories/refunds.js'
@@ -45,7 +45,13 @@ export async function cancelAndRefund (deps: CancelRefundDeps, orderId: string, 
       throw new InvalidTransitionError(from, OrderStatusEnum.CANCELLED)
     }
     // What is still refundable of each payment that took money for this order, never more than its share.
-    const owed = (await paymentSharesOfOrder(trx, orderId))
+    const shares = await paymentSharesOfOrder(trx, orderId)
+    // A refund already taken from a check payment that paid for other orders too may have been this order's
+    // share: refunding min(share, left) again could pay it back twice. Staff refund it by hand from Payments.
+    if (shares.some(share => share.sharedAndRefunded)) {
+      throw new RefundNotAllowedError('A check payment that paid for this order and others was already partly refunded: refund what is left of this order by hand from Payments, then cancel it without a refund')
+    }
+    const owed = shares
       .map(share => ({ paymentId: share.paymentId, amount: Math.min(share.share, share.left) }))
       .filter(refund => refund.amount > 0)
     if (owed.length === 0) throw new OrderNotPaidError()

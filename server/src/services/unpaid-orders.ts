@@ -2,6 +2,7 @@
 // nobody paid for within UNPAID_ORDER_TTL_S — or that a tablet left behind at its idle reset — is cancelled by
 // the server (reason payment_abandoned) and leaves the board. A payment that still arrives for it later follows
 // the late-payment rules (markPaid: refunded, staff alerted).
+import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { PaymentService } from '../payments/payment-service.js'
@@ -20,6 +21,7 @@ export interface UnpaidOrderDeps {
   db: Db
   events: EventHub
   payments: Pick<PaymentService, 'abandonOpenPayments'>
+  log: Pick<FastifyBaseLogger, 'error'>
 }
 
 /**
@@ -37,8 +39,10 @@ export async function cancelAbandonedOrder (deps: UnpaidOrderDeps, orderId: stri
     return true
   })
   if (!cancelled) return null
-  // A QR asked for in the very instant after the cancel must not stay payable (as when staff cancel).
+  // A QR asked for in the very instant after the cancel must not stay payable (as when staff cancel). The cancel is
+  // committed: a failure here must not keep it from the screens (the reconciler settles that QR in its own time).
   await deps.payments.abandonOpenPayments(orderId)
+    .catch((error: unknown) => { deps.log.error({ err: error, orderId }, 'settling open payments of an abandoned order failed') })
   const order = await loadOrder(deps.db, orderId)
   if (!order) return null
   deps.events.toTablets({ kind: 'table', tableId: order.tableId }, TabletEventEnum.ORDER_UPDATED, order)
@@ -68,6 +72,7 @@ export async function abandonOrderOfDevice (deps: UnpaidOrderDeps, orderId: stri
   const now = await findOrderRow(deps.db, orderId)
   if (now?.status === OrderStatusEnum.CANCELLED) return (await loadOrder(deps.db, orderId))!
   // Alipay could not say whether the QR was paid: the order waits for the answer (the sweep cancels it if unpaid).
-  if (now?.status === OrderStatusEnum.PLACED) throw new ConflictError('A payment of this order is still being settled with Alipay')
+  // Or a paid check payment covers part of it (a split): that money is not to be kept by a cancel.
+  if (now?.status === OrderStatusEnum.PLACED) throw new ConflictError('A payment of this order is still being settled with Alipay, or part of it is paid')
   throw new InvalidTransitionError((now?.status ?? row.status) as OrderStatus, OrderStatusEnum.CANCELLED)
 }

@@ -9,6 +9,7 @@ import { paidNotification } from '../../bench/alipay-notify.js'
 import { initialJs } from '../../bench/initial-js.js'
 import { loopbackAddresses } from '../../bench/http.js'
 import { formatTable } from '../../bench/report.js'
+import { readSettings } from '../../bench/settings.js'
 import { sandboxKeyPair } from '../../sandbox/keys.js'
 import { verifyNotification } from '../../src/alipay/notify.js'
 import { checkNotificationBusiness } from '../../src/alipay/notify-checks.js'
@@ -66,5 +67,18 @@ describe('formatTable', () => {
     expect(new Set(lines.map(line => line.length)).size).toBe(1)
     expect(lines[2]).toContain('0.50×')
     expect(lines[2]).toContain('NO')
+  })
+})
+
+describe('readSettings', () => {
+  it('runs Lighthouse with --only lighthouse, even with --quick or --no-lighthouse', () => {
+    expect(readSettings(['--only', 'lighthouse'])).toMatchObject({ only: 'lighthouse', lighthouseRuns: 3 })
+    expect(readSettings(['--quick', '--only', 'lighthouse'])).toMatchObject({ only: 'lighthouse', lighthouseRuns: 1 })
+    expect(readSettings(['--only', 'lighthouse', '--no-lighthouse']).lighthouseRuns).toBe(3)
+  })
+
+  it('refuses a group --only does not know, and an unknown option', () => {
+    expect(() => readSettings(['--only', 'everything'])).toThrow(/--only needs one of reports, payments, lighthouse/)
+    expect(() => readSettings(['--fast'])).toThrow(/unknown option --fast/)
   })
 })

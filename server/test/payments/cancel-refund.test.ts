@@ -83,6 +83,27 @@ describe('PATCH /api/staff/orders/:id with refund:true', () => {
     expect(await orderStatus(running.app, one.id)).toBe('paid')
   })
 
+  it('refuses (409 REFUND_NOT_ALLOWED) once a check payment that paid several orders was partly refunded: that refund may have been this order\'s share', async () => {
+    const running = await startApp()
+    const tablet = await pairedTablet(running.app)
+    await orderRice(running.app, tablet.cookie, 1)
+    const two = await orderRice(running.app, tablet.cookie, 2)
+    const paying = await payCheck(running.app, tablet.cookie, { method: 'alipay_qr', scope: 'all' })
+    expect(await payAtAlipay(running.base, paying.body.id)).toBe(200)
+    await until(async () => (await orderStatus(running.app, two.id)) === 'paid', 10_000, 'the check payment applied')
+    const manager = await login(running.base)
+    // Staff already gave back order two's share by hand, from Payments.
+    const byHand = await api(running.base, `/api/staff/payments/${paying.body.id}/refunds`, { method: 'POST', cookie: manager, body: { amount: 2 * RICE.price, reason: 'Rice was cold' } })
+    expect(byHand.status).toBe(201)
+
+    const response = await cancelWithRefund(running.base, manager, two.id)
+    expect(response).toMatchObject({ status: 409, body: { code: 'REFUND_NOT_ALLOWED' } })
+    expect(response.body).toMatchObject({ message: expect.stringContaining('by hand from Payments') })
+    expect(await orderStatus(running.app, two.id)).toBe('paid')
+    const refunds = await running.app.db.selectFrom('refunds').select('amount').where('payment_id', '=', paying.body.id).execute()
+    expect(refunds).toEqual([{ amount: 2 * RICE.price }])
+  })
+
   it('is for managers only: other staff get 403 STAFF_FORBIDDEN and nothing changes', async () => {
     const running = await startApp()
     const { orderId, payment } = await paidOrder(running)

@@ -9,6 +9,7 @@ import { configFailure, testConfig } from '../helper.js'
 import { orderBody, riceLine } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
 import { choosePaymentMode } from '../../src/services/payment-mode.js'
+import { cancelAbandonedOrder } from '../../src/services/unpaid-orders.js'
 import type { Order } from '#shared/schemas/order.js'
 import type { Payment } from '#shared/schemas/payment.js'
 
@@ -104,6 +105,17 @@ describe('the sweep of unpaid orders', () => {
     expect(await sweepAfter(running.app, 10 * TTL_S)).toEqual([])
   })
 
+  it('never cancels an order a paid check payment covers part of (an even split, one share paid)', async () => {
+    const running = await startApp()
+    const tablet = await pairedTablet(running.app)
+    const order = await placed(running, tablet)
+    await paidShare(running.app, order, 'pay_check_share')
+    expect(await sweepAfter(running.app, 10 * TTL_S)).toEqual([])
+    const response = await api(running.base, `/api/orders/${order.id}/abandon`, { method: 'POST', cookie: tablet.cookie })
+    expect(response).toMatchObject({ status: 409, body: { code: 'CONFLICT' } })
+    expect(await orderStatus(running.app, order.id)).toBe('placed')
+  })
+
   it('keeps to the mode the order was placed in: a check opened in pay-first is swept after a switch to tab', async () => {
     const running = await startApp()
     const tablet = await pairedTablet(running.app)
@@ -131,6 +143,27 @@ describe('the sweep of unpaid orders', () => {
     // Placed a minute ago (as the sweep sees it); the next due tick cancels it.
     await running.app.db.updateTable('orders').set({ created_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', order.id).execute()
     await until(async () => (await orderStatus(running.app, order.id)) === 'cancelled', 10_000, 'the order swept by the timer')
+  })
+})
+
+describe('settling open payments after the cancel', () => {
+  it('failing is logged, and the cancel still reaches the table and staff', async () => {
+    const running = await startApp()
+    const tablet = await pairedTablet(running.app)
+    const order = await placed(running, tablet)
+    const seen: string[] = []
+    running.app.events.subscribe(event => { if (event.event === 'order.updated') seen.push((event.data as Order).status) })
+    const logged: unknown[] = []
+    const deps = {
+      db: running.app.db,
+      events: running.app.events,
+      payments: { abandonOpenPayments: async () => { throw new Error('database is locked') } },
+      log: { error: (fields: unknown) => { logged.push(fields) } },
+    }
+    const cancelled = await cancelAbandonedOrder(deps, order.id, null)
+    expect(cancelled).toMatchObject({ id: order.id, status: 'cancelled' })
+    expect(seen).toEqual(['cancelled', 'cancelled'])
+    expect(logged).toEqual([expect.objectContaining({ orderId: order.id })])
   })
 })
 
@@ -216,6 +249,19 @@ describe('POST /api/orders/:id/abandon (the tablet\'s idle reset)', () => {
     expect(response).toMatchObject({ status: 409, body: { code: 'INVALID_TRANSITION' } })
   })
 })
+
+/** A check payment, paid and ended long ago, that covered a third of the order (one share of an even split). */
+async function paidShare (app: App, order: Order, id: string): Promise<void> {
+  const check = await app.db.selectFrom('orders').select('check_id').where('id', '=', order.id).executeTakeFirstOrThrow()
+  const at = new Date(Date.now() - 2 * TTL_S * 1000).toISOString()
+  const share = Math.floor(order.total / 3)
+  await app.db.insertInto('payments').values({
+    id, order_id: null, check_id: check.check_id, scope: 'even', method: 'alipay_jsapi', status: 'paid', amount: share,
+    currency: order.currency, qr_code: null, trade_no: `trade_${id}`, buyer_id: null, buyer_open_id: null, expires_at: at, qr_deadline_at: at,
+    failure_code: null, paid_at: at, next_check_at: null, unknown_since: null, created_at: at, updated_at: at,
+  }).execute()
+  await app.db.insertInto('payment_orders').values({ payment_id: id, order_id: order.id, amount: share }).execute()
+}
 
 async function staffCookie (base: string): Promise<string> {
   const response = await fetch(`${base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '246810' }) })

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { buildApp, type App } from '../../src/app.js'
 import { loggerOptions } from '../../src/lib/logger.js'
+import { PaymentGatewayUnavailableError } from '../../src/payments/errors.js'
 import { prettyLine } from '../../src/lib/pretty-log.js'
 import { testConfig } from '../helper.js'
 
@@ -27,6 +28,7 @@ async function loggingApp (level: string, slowMs?: number): Promise<Captured> {
     ...(slowMs === undefined ? {} : { requestLog: { slowMs } }),
   })
   app.get('/test/broken', async () => { throw new Error('a bug') })
+  app.get('/test/unavailable', async () => { throw new PaymentGatewayUnavailableError() })
   await app.ready()
   // Start-up entries (plugins, seeding) are not about requests.
   written.length = 0
@@ -60,6 +62,14 @@ describe('request log', () => {
     const { app, lines } = await loggingApp('info', 0)
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
     expect(lines()).toEqual([expect.objectContaining({ level: 40, path: '/api/health', status: 200, msg: expect.stringMatching(/\(slow\)$/) })])
+    await app.close()
+  })
+
+  it('writes a deliberate 503 as a warn line, not called slow when it was quick', async () => {
+    const { app, lines } = await loggingApp('info', 60_000)
+    expect((await app.inject({ method: 'GET', url: '/test/unavailable' })).statusCode).toBe(503)
+    expect(lines()).toEqual([expect.objectContaining({ level: 40, path: '/test/unavailable', status: 503, code: 'PAYMENT_UNAVAILABLE' })])
+    expect(String(lines()[0]!.msg)).toMatch(/^GET \/test\/unavailable 503 \d+ ms$/)
     await app.close()
   })
 

@@ -1,7 +1,7 @@
 // A networked thermal printer for tests: a TCP server on 127.0.0.1 that keeps each connection's bytes as one
 // job (a raw-9100 printer prints a connection's data and closes when the sender does). It can be switched off
 // (connections refused) and on again on the same port.
-import { createServer, type AddressInfo, type Server } from 'node:net'
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { afterEach } from 'vitest'
 import { decodeEscPos, type DecodedJob } from './escpos-decoder.js'
 
@@ -14,10 +14,14 @@ export class FakePrinter {
   readonly jobs: Buffer[] = []
   private server: Server | null = null
   private waiters: Array<() => void> = []
+  private readonly open = new Set<Socket>()
   port = 0
 
-  static async start (): Promise<FakePrinter> {
-    const printer = new FakePrinter()
+  /** `holdOpen`: the printer never closes its side after a job (some do), so the sender's close-wait runs out. */
+  private constructor (private readonly holdOpen: boolean) {}
+
+  static async start (options: { holdOpen?: boolean } = {}): Promise<FakePrinter> {
+    const printer = new FakePrinter(options.holdOpen ?? false)
     printers.push(printer)
     await printer.on()
     return printer
@@ -29,12 +33,15 @@ export class FakePrinter {
 
   /** Listening (again, on the same port once it had one). */
   async on (): Promise<void> {
-    const server = createServer(socket => {
+    // Half-open allowed only when holding: otherwise Node ends our side as soon as the sender ends its own.
+    const server = createServer({ allowHalfOpen: this.holdOpen }, socket => {
       const chunks: Buffer[] = []
+      this.open.add(socket)
+      socket.on('close', () => { this.open.delete(socket) })
       socket.on('data', chunk => { chunks.push(chunk) })
       socket.on('end', () => {
         this.jobs.push(Buffer.concat(chunks))
-        socket.end()
+        if (!this.holdOpen) socket.end()
         for (const wake of this.waiters.splice(0)) wake()
       })
       socket.on('error', () => {})
@@ -51,6 +58,8 @@ export class FakePrinter {
   async off (): Promise<void> {
     const server = this.server
     this.server = null
+    // A held connection would keep close() waiting for ever.
+    for (const socket of this.open) socket.destroy()
     if (server) await new Promise<void>(resolve => { server.close(() => { resolve() }) })
   }
 

@@ -1,6 +1,7 @@
 // /api/staff/printers: managers set printers up and print a test page; every role lists them.
 import { describe, expect, it } from 'vitest'
 import { addStaff } from '../auth-helpers.js'
+import { placeOrder } from '../fixtures/orders.js'
 import { FakePrinter } from './fake-printer.js'
 import { addPrinter, printingApp, unprintedJobs, until } from './printing-fixtures.js'
 import type { Printer } from '#shared/schemas/printer.js'
@@ -69,5 +70,21 @@ describe('/api/staff/printers', () => {
     await until(async () => (await app.db.selectFrom('print_jobs').select('attempts').where('printed_at', 'is', null).executeTakeFirst())?.attempts, 'a failed attempt')
     expect((await app.inject({ method: 'DELETE', url: `/api/staff/printers/${kitchen.id}`, headers: { cookie: staff } })).statusCode).toBe(204)
     expect(await app.db.selectFrom('print_jobs').selectAll().execute()).toEqual([])
+  })
+
+  it('refuses to reprint a cancelled order\'s kitchen tickets (409 CONFLICT), and still prints its receipt', async () => {
+    const { app, staff, tablet } = await printingApp()
+    const printer = await FakePrinter.start()
+    const kitchen = await addPrinter(app, staff, printer, { name: 'Kitchen', language: 'en', routing: 'rest' })
+    const order = await placeOrder(app, tablet.cookie)
+    const cancelled = await app.inject({ method: 'PATCH', url: `/api/staff/orders/${order.id}`, headers: { cookie: staff }, payload: { status: 'cancelled', reason: 'Left' } })
+    expect(cancelled.statusCode, cancelled.body).toBe(200)
+
+    const reprint = await app.inject({ method: 'POST', url: `/api/staff/orders/${order.id}/print`, headers: { cookie: staff }, payload: {} })
+    expect(reprint.statusCode).toBe(409)
+    expect(reprint.json()).toMatchObject({ code: 'CONFLICT' })
+    expect(await app.db.selectFrom('print_jobs').select('kind').where('kind', '=', 'reprint').execute()).toEqual([])
+    const receipt = await app.inject({ method: 'POST', url: `/api/staff/orders/${order.id}/receipt`, headers: { cookie: staff }, payload: { printerId: kitchen.id } })
+    expect(receipt.statusCode, receipt.body).toBe(202)
   })
 })

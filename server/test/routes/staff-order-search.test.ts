@@ -77,7 +77,8 @@ describe('GET /api/staff/orders?from=&to=', () => {
   it('answers a day that is not a calendar day with 400 REPORT_DATE_INVALID, and a reversed range with REPORT_RANGE_INVALID', async () => {
     const { app, staff } = await orderingApp()
     for (const path of ['/api/staff/orders', '/api/staff/payments']) {
-      for (const query of ['from=2026-02-30', 'to=yesterday', 'from=2026-3-1']) {
+      // Years before 1970 too: Date.UTC would read 0001 as 1901 (it was a 500).
+      for (const query of ['from=2026-02-30', 'to=yesterday', 'from=2026-3-1', 'from=0001-01-01', 'to=0099-12-31', 'from=1969-12-31', 'to=9999-12-31']) {
         const response = await list<{ code: string }>(app, staff, `${path}?${query}`)
         expect(response.status, `${path}?${query}`).toBe(400)
         expect(response.body.code).toBe('REPORT_DATE_INVALID')

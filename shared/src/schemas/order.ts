@@ -73,7 +73,8 @@ export const UpdateOrderStatusSchema = Type.Object({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   /**
    * With status `cancelled`, managers only: also refund in full what is still refundable of the order's paid
-   * payments, recorded in the cancel's own transaction (409 ORDER_NOT_PAID when nothing is).
+   * payments, recorded in the cancel's own transaction (409 ORDER_NOT_PAID when nothing is; 409 REFUND_NOT_ALLOWED
+   * when a check payment that also paid other orders was already partly refunded: staff refund by hand).
    */
   refund: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false })

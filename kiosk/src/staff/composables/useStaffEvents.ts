@@ -7,6 +7,7 @@ import { useStaffCancelRefundsStore } from '@/staff/stores/staff-cancel-refunds'
 import { useStaffFloorStore } from '@/staff/stores/staff-floor'
 import { useStaffMenuStore } from '@/staff/stores/staff-menu'
 import { useStaffOrdersStore } from '@/staff/stores/staff-orders'
+import { useStaffOrderSearchStore } from '@/staff/stores/staff-order-search'
 import { useStaffPaymentsStore } from '@/staff/stores/staff-payments'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
 import type { Arrival } from '@/staff/stores/staff-orders'
@@ -51,8 +52,15 @@ export function useStaffEvents (enabled: Readonly<Ref<boolean>>) {
     // An HTTP error: most likely the session ended. The check sends the console to the PIN screen if so.
     onRefused: () => { void useStaffSessionStore().restore() },
     handlers: {
-      'order.created': (order) => { announce(orders.receive(order, true)) },
-      'order.updated': (order) => { announce(orders.receive(order)) },
+      // Search results follow too: a found order moved by someone else must not show its old state.
+      'order.created': (order) => {
+        announce(orders.receive(order, true))
+        useStaffOrderSearchStore().receive(order)
+      },
+      'order.updated': (order) => {
+        announce(orders.receive(order))
+        useStaffOrderSearchStore().receive(order)
+      },
       'payment.updated': (payment) => {
         payments.receive(payment)
         orders.receivePayment(payment)

@@ -48,13 +48,13 @@ export const useStaffCancelRefundsStore = defineStore('staff-cancel-refunds', ()
   }
 
   /**
-   * Starts following the refund of an order this console just cancelled with refund:true.
+   * Registers the refund before the cancel is sent: the server makes its first attempt before it answers, so an
+   * immediate refusal (alert.raised) can arrive ahead of the answer and must find the entry to settle.
    * @param before - the order as it was before (its payment's refunded amount then)
-   * @param after - the server's answer (its payments may already show the refund)
    */
-  function follow (before: Order, after: Order): void {
+  function start (before: Order): void {
     const payment = refundablePayment(before)
-    if (!payment) return
+    if (!payment || byOrder.value[before.id]?.outcome === 'sent') return
     byOrder.value = {
       ...byOrder.value,
       [before.id]: {
@@ -67,7 +67,22 @@ export const useStaffCancelRefundsStore = defineStore('staff-cancel-refunds', ()
         outcome: 'sent',
       },
     }
+  }
+
+  /**
+   * Follows the refund of an order this console just cancelled with refund:true (registered by start(), or now).
+   * @param after - the server's answer (its payments may already show the refund)
+   */
+  function follow (before: Order, after: Order): void {
+    if (!byOrder.value[before.id]) start(before)
     for (const latest of after.payments) receivePayment(latest)
+  }
+
+  /** The cancel was refused: there is no refund to follow (one already settled by its alert stays). */
+  function abandon (orderId: string): void {
+    if (byOrder.value[orderId]?.outcome !== 'sent') return
+    const { [orderId]: _dropped, ...rest } = byOrder.value
+    byOrder.value = rest
   }
 
   /** payment.updated: more refunded than before means the refund went through. */
@@ -87,7 +102,7 @@ export const useStaffCancelRefundsStore = defineStore('staff-cancel-refunds', ()
     byOrder.value = {}
   }
 
-  return { byOrder, follow, receivePayment, receiveAlert, reset }
+  return { byOrder, start, follow, abandon, receivePayment, receiveAlert, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffCancelRefundsStore, import.meta.hot))

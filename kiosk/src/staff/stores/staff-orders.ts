@@ -186,12 +186,15 @@ export const useStaffOrdersStore = defineStore('staff-orders', () => {
     pending.value = { ...pending.value, [id]: status }
     // `known`: an order found by a search, which the board may not hold.
     const before = byId.value[id] ?? known
+    const refunds = refund && before ? useStaffCancelRefundsStore() : null
+    if (before) refunds?.start(before)
     try {
       const order = await setOrderStatus(id, { status, ...(reason ? { reason } : {}), ...(refund ? { refund: true as const } : {}) })
       if (newer(byId.value[id], order)) put(order)
-      if (refund && before) useStaffCancelRefundsStore().follow(before, order)
+      if (before) refunds?.follow(before, order)
       return order
     } catch (error) {
+      if (before) refunds?.abandon(before.id)
       if (isApiError(error) && error.code === 'INVALID_TRANSITION') void load().catch(() => undefined)
       throw error
     } finally {

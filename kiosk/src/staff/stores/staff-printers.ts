@@ -8,20 +8,27 @@ export const useStaffPrintersStore = defineStore('staff-printers', () => {
   const printers = ref<Printer[]>([])
   const loaded = ref(false)
   let loading: Promise<void> | null = null
+  /** Bumped by reset() (a logout): a list asked for before it lands after it and is dropped, not shown to the next person. */
+  let generation = 0
 
   /** Receipts go to a printer that takes no kitchen tickets (the counter's), else to the first one. */
   const receiptPrinter = computed(() => printers.value.find(printer => printer.routing === 'none') ?? printers.value[0] ?? null)
 
   async function load (): Promise<void> {
-    printers.value = await api.listPrinters()
+    const asked = generation
+    const listed = await api.listPrinters()
+    if (asked !== generation) return
+    printers.value = listed
     loaded.value = true
   }
 
   /** Loads once for every order card that asks at the same time. */
   function ensureLoaded (): Promise<void> {
     if (loaded.value) return Promise.resolve()
-    loading ??= load().finally(() => { loading = null })
-    return loading
+    if (loading) return loading
+    const current = load().finally(() => { if (loading === current) loading = null })
+    loading = current
+    return current
   }
 
   function put (printer: Printer): void {
@@ -47,6 +54,8 @@ export const useStaffPrintersStore = defineStore('staff-printers', () => {
   }
 
   function reset (): void {
+    generation++
+    loading = null
     printers.value = []
     loaded.value = false
   }

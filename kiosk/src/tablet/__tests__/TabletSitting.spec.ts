@@ -2,12 +2,14 @@
 // kitchen's status, until the tablet is reset for the next diner.
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { CreateOrder, Order } from '@shared/schemas/order'
 import * as db from '@/db'
 import { createTabletI18n } from '@/tablet/__tests__/tablet-i18n'
 import { useCartStore } from '@/tablet/stores/cart'
+import { useCheckoutStore } from '@/tablet/stores/checkout'
 import { useKioskStore } from '@/tablet/stores/kiosk'
 import { useOutboxStore } from '@/tablet/stores/outbox'
 import TabletView from '@/tablet/TabletView.vue'
@@ -19,8 +21,11 @@ let wrapper: VueWrapper | undefined
 /** The orders as the server holds them now. */
 const orders = new Map<string, Order>()
 
-function closeTablet (): void {
+/** Like a reload that comes after the last tap was saved: the cart's write (made after a render) is on disk. */
+async function closeTablet (): Promise<void> {
   if (!wrapper) return
+  await nextTick()
+  await useCartStore().flush()
   useOutboxStore().stop()
   wrapper.unmount()
   wrapper = undefined
@@ -30,7 +35,7 @@ const find = (testid: string) => wrapper!.find(`[data-testid="${testid}"]`)
 
 /** Opens the tablet app on a fresh page (new stores) over the same IndexedDB, as a reload does. */
 async function openTablet (): Promise<void> {
-  closeTablet()
+  await closeTablet()
   const pinia = createPinia()
   setActivePinia(pinia)
   wrapper = mount(TabletView, { global: { plugins: [pinia, createTabletI18n()], stubs: { teleport: true } }, attachTo: document.body })
@@ -70,7 +75,7 @@ describe('the sitting through a reload', () => {
   })
 
   afterEach(async () => {
-    closeTablet()
+    await closeTablet()
     vi.unstubAllGlobals()
     await db.destroy()
   })
@@ -116,5 +121,58 @@ describe('the sitting through a reload', () => {
     await openTablet()
     expect(find('attract-screen').exists()).toBe(true)
     expect(useKioskStore().locale).toBe('en')
+  })
+
+  it('still says "paid with Alipay" after a reload, though the order was saved while still placed', async () => {
+    await openTablet()
+    await find('start-order').trigger('click')
+    await orderAndPay('tea')
+    expect(find('thanks-paid').text()).toContain('with Alipay')
+
+    await openTablet()
+    expect(find('thanks-screen').exists()).toBe(true)
+    expect(find('thanks-paid').text()).toContain('with Alipay')
+  })
+
+  it('keeps the tab wording after a reload once the kitchen started on a tab order', async () => {
+    server.on('GET /api/table/check', () => ({ status: 200, body: { paymentMode: 'tab' } }))
+    await openTablet()
+    await find('start-order').trigger('click')
+    await orderAndPay('tea')
+    expect(find('thanks-paid').text()).toContain('Pay the table\'s bill')
+    const order = [...orders.values()][0]!
+    // order.updated: the kitchen started on it (unpaid: the table pays its bill at the end).
+    useCheckoutStore().applyOrder({ ...order, status: 'preparing', updatedAt: '2030-01-01T12:05:00.000Z' })
+
+    // The reload comes after the tablet saved the kitchen's news.
+    await vi.waitFor(async () => expect(await db.readMeta(db.MetaKeyEnum.SITTING)).toContain('"preparing"'))
+    await openTablet()
+    expect(find('thanks-screen').exists()).toBe(true)
+    expect(find('thanks-paid').text()).toContain('Pay the table\'s bill')
+  })
+
+  it('drops a sitting saved longer ago than the idle reset (the tablet was off after the diner left)', async () => {
+    await openTablet()
+    await find('start-order').trigger('click')
+    await orderAndPay('tea')
+    await closeTablet()
+    const saved = JSON.parse((await db.readMeta(db.MetaKeyEnum.SITTING))!) as { savedAt: number }
+    await db.writeMeta(db.MetaKeyEnum.SITTING, JSON.stringify({ ...saved, savedAt: Date.now() - 60 * 60_000 }))
+
+    await openTablet()
+    expect(find('attract-screen').exists()).toBe(true)
+    expect(await db.readMeta(db.MetaKeyEnum.SITTING)).toBeUndefined()
+  })
+
+  it('restores a sitting saved within the idle reset\'s time', async () => {
+    await openTablet()
+    await find('start-order').trigger('click')
+    await orderAndPay('tea')
+    await closeTablet()
+    const saved = JSON.parse((await db.readMeta(db.MetaKeyEnum.SITTING))!) as { savedAt: number }
+    await db.writeMeta(db.MetaKeyEnum.SITTING, JSON.stringify({ ...saved, savedAt: Date.now() - 30_000 }))
+
+    await openTablet()
+    expect(find('thanks-screen').exists()).toBe(true)
   })
 })

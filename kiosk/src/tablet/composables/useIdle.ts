@@ -10,6 +10,8 @@ export interface IdleOptions {
   onTimeout: () => void
   /** Where diner activity is listened for (the window by default; tests pass their own). */
   target?: EventTarget
+  /** Told of every diner activity (keeps the saved sitting's age fresh). */
+  onActivity?: () => void
 }
 
 // Scroll does not bubble, so it is caught in the capture phase: a diner scrolling the menu is not idle.
@@ -60,6 +62,7 @@ export function useIdle (options: IdleOptions) {
   // While "Still there?" shows, its buttons and backdrop answer on click. Closing it on pointerdown would take it
   // away under the finger: "Start over now" could never be tapped, and the tap would land on the screen behind.
   const onActivity = (): void => {
+    options.onActivity?.()
     if (!warning.value) arm()
   }
   for (const name of ACTIVITY_EVENTS) target.addEventListener(name, onActivity, { capture: true, passive: true })

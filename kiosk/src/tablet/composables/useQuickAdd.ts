@@ -10,6 +10,8 @@ export interface AddedNote {
   item: MenuItem
   /** Tells two adds of the same dish apart (the note shows again). */
   at: number
+  /** How many of the dish the cart holds now: said aloud, so a second add of it reads differently and is heard. */
+  inCart: number
 }
 
 export function useQuickAdd (openSheet: (item: MenuItem) => void) {
@@ -26,7 +28,8 @@ export function useQuickAdd (openSheet: (item: MenuItem) => void) {
     cart.add({ itemId: item.id, quantity: 1, optionIds: [], note: '' })
     // A full cart (the line or quantity limit) took nothing: no note claiming it did.
     if (cart.count === before) return
-    added.value = { item, at: Date.now() }
+    const inCart = cart.lines.reduce((sum, line) => line.itemId === item.id ? sum + line.quantity : sum, 0)
+    added.value = { item, at: Date.now(), inCart }
     clearTimeout(timer)
     timer = setTimeout(() => { added.value = null }, ADDED_NOTE_MS)
   }

@@ -37,12 +37,14 @@ export function useTabletSession () {
 
   /** Local state first (so a reload shows the cart at once), then the server. */
   async function boot (): Promise<void> {
-    const [saved] = await Promise.all([sitting.restore(), cart.restore(), outbox.load(), menu.loadCached()])
+    // A sitting older than the idle reset is a diner long gone (the tablet was off meanwhile): not restored.
+    const maxAgeMs = kiosk.config.idleMs + kiosk.config.idleCountdownMs
+    const [saved] = await Promise.all([sitting.restore(maxAgeMs), cart.restore(), outbox.load(), menu.loadCached()])
     // A diner mid-meal (orders placed, a language chosen, a cart) is back where they were, in their language.
     if (saved.locale) kiosk.setLocale(saved.locale)
     if (!cart.isEmpty || sitting.orders.length > 0) kiosk.startOrdering()
-    const thanks = saved.orders.find(order => order.id === saved.thanksOrderId)
-    if (thanks && cart.isEmpty) checkout.showThanks(thanks)
+    const thanks = saved.orders.find(order => order.id === saved.thanks?.orderId)
+    if (thanks && saved.thanks && cart.isEmpty) checkout.showThanks(thanks, saved.thanks.phase, saved.thanks.payment)
     // An order saved before the reload is still on its way: the diner sees it waiting, then paying.
     checkout.restoreQueued()
     await device.boot()

@@ -14,7 +14,7 @@ import { useCartStore, type RefusedLine } from './cart'
 import { useTabletConfigStore } from './config'
 import { useMenuStore } from './menu'
 import { useOutboxStore, type SendResult } from './outbox'
-import { useSittingStore } from './sitting'
+import { useSittingStore, type ThanksPhase } from './sitting'
 import { createPaymentPoller } from '@/tablet/lib/payment-poller'
 import { randomUuid } from '@/tablet/lib/uuid'
 
@@ -213,23 +213,23 @@ export const useCheckoutStore = defineStore('checkout', () => {
     stopPolling()
     phase.value = 'paid'
     useCartStore().clear()
-    if (order.value) useSittingStore().track(order.value)
+    if (order.value) useSittingStore().track(order.value, 'paid', payment.value)
   }
 
   function markSent (): void {
     stopPolling()
     phase.value = 'sent'
     useCartStore().clear()
-    if (order.value) useSittingStore().track(order.value)
+    if (order.value) useSittingStore().track(order.value, 'sent', null)
   }
 
-  /** After a reload: the thank-you screen the diner was on, for an order of the sitting (as last seen, then live). */
-  function showThanks (target: Order): void {
+  /** After a reload: the thank-you screen the diner was on, for an order of the sitting (as last seen, then live),
+   * as it was saved: the order's status alone cannot tell a paid order from one sent on the tab. */
+  function showThanks (target: Order, shown: ThanksPhase, paid: Payment | null): void {
     if (phase.value !== 'cart') return
     order.value = target
-    payment.value = target.payments.find(candidate => candidate.status === 'paid') ?? null
-    // Still `placed` after reaching the thank-you screen: a tab order, sent to the kitchen unpaid.
-    phase.value = target.status === 'placed' ? 'sent' : 'paid'
+    payment.value = paid ?? target.payments.find(candidate => candidate.status === 'paid') ?? null
+    phase.value = shown
   }
 
   /** "Cancel" on the payment screen: the trade is cancelled at the server, then the diner is back at the menu. */

@@ -60,7 +60,7 @@ export default fp<PaymentsPluginOptions>(async (fastify, options) => {
   const unpaidOrderSweep = ttlS === 0 ? null : new UnpaidOrderSweep({
     db: fastify.db,
     ttlMs: ttlS * 1000,
-    cancel: async (orderId, endedBefore) => (await cancelAbandonedOrder({ db: fastify.db, events: fastify.events, payments }, orderId, endedBefore)) !== null,
+    cancel: async (orderId, endedBefore) => (await cancelAbandonedOrder({ db: fastify.db, events: fastify.events, payments, log }, orderId, endedBefore)) !== null,
     log,
   })
   const reconciler = new Reconciler({

@@ -39,10 +39,14 @@ function isStream (reply: FastifyReply): boolean {
   return String(reply.getHeader('content-type') ?? reply.raw.getHeader('content-type') ?? '').startsWith('text/event-stream')
 }
 
+function isSlow (reply: FastifyReply, slowMs: number): boolean {
+  return reply.elapsedTime >= slowMs && !isStream(reply)
+}
+
 function levelOf (request: FastifyRequest, reply: FastifyReply, slowMs: number): Level {
   // A deliberate 503 (Alipay unreachable) was answered on purpose: worth a look, not a bug.
   if (reply.statusCode >= 500) return request.failure !== null && request.failure.err === undefined ? 'warn' : 'error'
-  if (reply.elapsedTime >= slowMs && !isStream(reply)) return 'warn'
+  if (isSlow(reply, slowMs)) return 'warn'
   return 'debug'
 }
 
@@ -60,6 +64,7 @@ export default fp<RequestLogOptions>(async (fastify, options) => {
       fields.code = request.failure.code
       if (request.failure.err) fields.err = request.failure.err
     }
-    request.log[level](fields, `${request.method} ${path} ${reply.statusCode} ${ms} ms${level === 'warn' ? ' (slow)' : ''}`)
+    // Said from the time taken, not the level: a quick deliberate 503 is a warn too.
+    request.log[level](fields, `${request.method} ${path} ${reply.statusCode} ${ms} ms${isSlow(reply, slowMs) ? ' (slow)' : ''}`)
   })
 }, { name: 'request-log' })

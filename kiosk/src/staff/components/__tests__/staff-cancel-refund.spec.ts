@@ -75,6 +75,21 @@ describe('cancel and refund, for a manager', () => {
     expect(useStaffCancelRefundsStore().byOrder.o2).toBeUndefined()
   })
 
+  it('lets Enter pick neither way for a paid order: the manager taps one', async () => {
+    await openCancel('o2')
+    await dialog().get('form').trigger('submit')
+    await dialog().get('[data-testid="staff-cancel-refund"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-cancel-dialog"]').exists()).toBe(false))
+    // One request, the one tapped: Enter sent nothing.
+    expect(server.callsTo('PATCH', '/api/staff/orders/o2').map(call => call.body)).toEqual([{ status: 'cancelled', reason: 'The diner left', refund: true }])
+  })
+
+  it('still cancels on Enter when there is only one way (paid at the counter)', async () => {
+    await openCancel('o3')
+    await dialog().get('form').trigger('submit')
+    await vi.waitFor(() => expect(server.callsTo('PATCH', '/api/staff/orders/o3')).toHaveLength(1))
+  })
+
   it('offers no refund for an order paid at the counter (no Alipay payment to refund)', async () => {
     await openCancel('o3')
     expect(dialog().find('[data-testid="staff-cancel-refund"]').exists()).toBe(false)
@@ -100,7 +115,8 @@ describe('cancel and refund, for a manager', () => {
   it('… or refused by Alipay (alert.raised refund.failed), pointing to the alert', async () => {
     await openCancel('o2')
     await dialog().get('[data-testid="staff-cancel-refund"]').trigger('click')
-    await vi.waitFor(() => expect(useStaffCancelRefundsStore().byOrder.o2?.outcome).toBe('sent'))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-cancel-dialog"]').exists()).toBe(false))
+    expect(useStaffCancelRefundsStore().byOrder.o2?.outcome).toBe('sent')
     const alert: Alert = {
       id: 'alr_1', kind: 'refund.failed', severity: 'critical', paymentId: 'pay_2', orderId: 'o2', detail: {}, createdAt: LATER, acknowledgedAt: null,
     }
@@ -109,6 +125,22 @@ describe('cancel and refund, for a manager', () => {
     const state = wrapper.get('[data-order-id="o2"] [data-testid="staff-cancel-refund-state"]')
     expect(state.attributes('data-outcome')).toBe('failed')
     expect(state.find('a').attributes('href')).toBe('/staff/alerts')
+  })
+
+  it('… even when Alipay refused at once and the alert came before the server\'s answer', async () => {
+    const alert: Alert = {
+      id: 'alr_2', kind: 'refund.failed', severity: 'critical', paymentId: 'pay_2', orderId: 'o2', detail: {}, createdAt: LATER, acknowledgedAt: null,
+    }
+    // The server's first refund attempt runs before it answers the PATCH: its alert.raised overtakes the answer.
+    server.on('PATCH /api/staff/orders/:id', () => {
+      useStaffCancelRefundsStore().receiveAlert(alert)
+      return { status: 200, body: { ...PAID, status: 'cancelled', cancelReason: 'The diner left', updatedAt: LATER } }
+    })
+    await openCancel('o2')
+    await dialog().get('[data-testid="staff-cancel-refund"]').trigger('click')
+    await vi.waitFor(() => expect(server.callsTo('PATCH', '/api/staff/orders/o2')).toHaveLength(1))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-cancel-dialog"]').exists()).toBe(false))
+    expect(useStaffCancelRefundsStore().byOrder.o2?.outcome).toBe('failed')
   })
 })
 

@@ -10,6 +10,7 @@ import { useStaffAlertsStore } from '@/staff/stores/staff-alerts'
 import { useStaffCancelRefundsStore } from '@/staff/stores/staff-cancel-refunds'
 import { useStaffFloorStore } from '@/staff/stores/staff-floor'
 import { useStaffOrdersStore } from '@/staff/stores/staff-orders'
+import { useStaffOrderSearchStore } from '@/staff/stores/staff-order-search'
 import { useStaffSettingsStore } from '@/staff/stores/staff-settings'
 import { useStaffChime } from '../useStaffChime'
 import { useStaffFlash } from '../useStaffFlash'
@@ -86,6 +87,13 @@ describe('useStaffEvents', () => {
     expect(chime.played.value).toBe(sounds + 1)
     expect(flashes.value).toBe(flashed + 1)
     expect(useStaffOrdersStore().columns.paid.map(item => item.id)).toEqual(['o1'])
+  })
+
+  it('moves an order shown in search results along with its events (someone else served it)', () => {
+    const search = useStaffOrderSearchStore()
+    search.results = [order({ id: 'o9', status: 'ready', updatedAt: '2030-01-01T12:00:00.000Z' })]
+    emit('order.updated', order({ id: 'o9', status: 'served', updatedAt: '2030-01-01T12:01:00.000Z' }), '1')
+    expect(search.results.map(found => found.status)).toEqual(['served'])
   })
 
   it('in tab mode, chimes and flashes as an order is placed (the kitchen starts at once)', () => {

@@ -26,9 +26,12 @@ describe('one-tap add', () => {
     expect(tea.optionGroups).toEqual([])
 
     tapDish(tea)
+    expect(added.value?.inCart).toBe(1)
     tapDish(tea)
 
     expect(opened).toEqual([])
+    // The second add is said with the new count: the same words again would not be announced.
+    expect(added.value?.inCart).toBe(2)
     expect(useCartStore().lines.map(line => [line.itemId, line.quantity])).toEqual([['tea', 2]])
     expect(added.value?.item.id).toBe('tea')
     vi.advanceTimersByTime(ADDED_NOTE_MS)

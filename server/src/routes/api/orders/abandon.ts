@@ -12,7 +12,8 @@ const abandonOrder: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       params: IdParamsSchema,
       // 200: the order, cancelled (also when it already was); 409 INVALID_TRANSITION: paid meanwhile, or on a tab;
-      // 409 CONFLICT: its QR's outcome is unknown (Alipay unreachable), so it stays until that is settled.
+      // 409 CONFLICT: its QR's outcome is unknown (Alipay unreachable), so it stays until that is settled, or a paid
+      // check payment covers part of it (a split) — staff settle that.
       response: { 200: OrderSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
     },
   }, async (request) => abandonOrderOfDevice(fastify, request.params.id, request.device!.id))

@@ -1,5 +1,6 @@
 // /api/staff/orders/:id/print (reprint the kitchen tickets) and /api/staff/orders/:id/receipt (the customer's
 // receipt on a chosen printer), for every role. Both queue new jobs and answer 202: the printer may be off.
+// A cancelled order's kitchen tickets are refused (409 CONFLICT); its receipt is not.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../../lib/route-schemas.js'
 import { nowIso } from '../../../../lib/tokens.js'
@@ -8,7 +9,8 @@ import { findPrinterRow } from '../../../../repositories/printers.js'
 import { insertPrintJobs } from '../../../../repositories/print-jobs.js'
 import { queueTickets } from '../../../../printing/kitchen-queue.js'
 import { NothingToPrintError } from '../../../../printing/errors.js'
-import { NotFoundError } from '../../../../errors.js'
+import { ConflictError, NotFoundError } from '../../../../errors.js'
+import { OrderStatusEnum } from '#shared/statuses.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { PrintQueuedSchema, ReceiptRequestSchema, ReprintSchema } from '#shared/schemas/printer.js'
 
@@ -19,7 +21,10 @@ const orderPrinting: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { params: IdParamsSchema, body: ReprintSchema, response: { 202: PrintQueuedSchema, ...errorResponses(400, 401, 404, 409, 413, 415) } },
   }, async (request, reply) => {
     const printerId = request.body?.printerId
-    if (!await findOrderRow(fastify.db, request.params.id)) throw new NotFoundError('Order')
+    const order = await findOrderRow(fastify.db, request.params.id)
+    if (!order) throw new NotFoundError('Order')
+    // The kitchen must not cook it again from a reprint; its cancel ticket said so. Its receipt may still print.
+    if (order.status === OrderStatusEnum.CANCELLED) throw new ConflictError('This order is cancelled: its kitchen tickets are not reprinted')
     if (printerId !== undefined && !await findPrinterRow(fastify.db, printerId)) throw new NotFoundError('Printer')
     const jobs = await fastify.db.transaction().execute(trx => queueTickets(trx, {
       orderId: request.params.id, kind: 'reprint', at: nowIso(), staffId: request.staff!.id, ...(printerId !== undefined ? { printerId } : {}),
