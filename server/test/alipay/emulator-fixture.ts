@@ -1,4 +1,5 @@
 // Our Alipay client wired to the sandbox emulator over loopback HTTP: fresh keys, a notify receiver, buyer actions, polling.
+import { pollUntil } from '../poll.js'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
@@ -128,15 +129,9 @@ export async function startEmulator (signType: SignType = 'RSA2'): Promise<Emula
   }
 }
 
-/** Polls `check` until it returns something other than undefined/false; never a fixed sleep. */
+/** Polls `check` until it returns a value; never a fixed sleep. */
 export async function until<T> (check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 10))
-  }
+  return pollUntil(check, { what, timeoutMs, everyMs: 10 })
 }
 
 /** Waits for the notification about `outTradeNo` in `tradeStatus` (and with `refundFee`, when given). */

@@ -1,4 +1,5 @@
 // Payment test fixtures: a listening app with the built-in emulator, a paired tablet and a placed order.
+import { pollUntil } from '../poll.js'
 import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
 import { buildApp, type App } from '../../src/app.js'
@@ -98,15 +99,9 @@ export async function setFaults (base: string, faults: Record<string, unknown>):
   if (!response.ok) throw new Error(`faults refused: ${response.status} ${await response.text()}`)
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
 export async function until<T> (check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
+  return pollUntil(check, { what, timeoutMs, everyMs: 50 })
 }
 
 export async function paymentStatus (app: App, id: string): Promise<string | undefined> {

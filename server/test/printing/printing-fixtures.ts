@@ -1,4 +1,5 @@
 // An ordering app (demo menu, a staff session, a paired tablet) whose printers are fake ones, retried fast.
+import { pollUntil } from '../poll.js'
 import { expect } from 'vitest'
 import type { App } from '../../src/app.js'
 import { orderingApp, type OrderingApp } from '../fixtures/orders.js'
@@ -29,13 +30,7 @@ export async function markPaid (app: App, staff: string, order: Order): Promise<
 
 /** Until `check` holds (polled every 20 ms; fails after `timeoutMs`). */
 export async function until<T> (check: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false && value !== null) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 20))
-  }
+  return pollUntil(check, { what, timeoutMs })
 }
 
 export async function unprintedJobs (app: App): Promise<number> {

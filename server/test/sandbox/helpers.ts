@@ -1,4 +1,5 @@
 // Test-only merchant for the emulator's tests: its own signer and verifier (node:crypto), a notification receiver, polling.
+import { pollUntil } from '../poll.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -217,15 +218,9 @@ export function notificationVerifies (fields: Record<string, string>, publicKeyP
   return verify(iconv.encode(content, fields.charset ?? 'utf-8'), fields.sign ?? '', publicKeyPem, signType)
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+/** Polls until `check` returns a value, or fails after `timeoutMs` (`pollUntil` with this file's argument order). */
 export async function waitFor<T> (check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 15))
-  }
+  return pollUntil(check, { what, timeoutMs, everyMs: 15 })
 }
 
 /** A clock the test moves by hand. */
