@@ -12,6 +12,7 @@ import { onCleanup, stop, stopAll, stopAllOnSignals } from './processes.js'
 import { formatTable, type Row } from './report.js'
 import { menuScenarios, notifyScenario, ordersScenario, paymentScenario } from './scenarios-api.js'
 import { liveRows, openTabletStreams } from './scenarios-live.js'
+import { postgresRows } from './scenarios-postgres.js'
 import { reportsRows } from './scenarios-reports.js'
 import { bundleRow, lighthouseRows } from './scenarios-web.js'
 import { readSettings, type Settings } from './settings.js'
@@ -62,6 +63,13 @@ async function main (): Promise<void> {
   mkdirSync(workDir, { recursive: true })
   onCleanup(() => rmSync(workDir, { recursive: true, force: true }))
   compileBaselines(join(workDir, 'baselines'))
+  if (settings.only === 'postgres') {
+    // `--only postgres`: 1, 2 and 3 processes on one PostgreSQL database, and the fan-out over 3 of them.
+    const ctx = { settings, root: ROOT, workDir, rows: [] as Row[], figures: {} }
+    await postgresRows(ctx)
+    writeResults(settings, builtAt, started, ctx.rows, ctx.figures)
+    return
+  }
   if (settings.only === 'payments') {
     // `--only payments`: payment creation and the notifications that need its payments, with only the order tablets.
     const tablepad = await startTablepad(ROOT)

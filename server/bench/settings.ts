@@ -17,14 +17,17 @@ export interface Settings {
   lighthouseRuns: number
   /** Run `npm run build` first. */
   build: boolean
-  /** `--only <scenario>`: run just that scenario group (known: reports, payments, lighthouse). */
+  /**
+   * `--only <scenario>`: run just that scenario group (known: reports, payments, lighthouse, postgres). `postgres`
+   * (scenarios-postgres.ts) runs only when asked so: it needs a PostgreSQL server.
+   */
   only: string | null
   /** Days of demo history the reports scenario generates (a year; a month in a quick run). */
   historyDays: number
 }
 
 /** The groups `--only` can pick. */
-export const ONLY_SCENARIOS = ['reports', 'payments', 'lighthouse'] as const
+export const ONLY_SCENARIOS = ['reports', 'payments', 'lighthouse', 'postgres'] as const
 
 export function readSettings (argv: readonly string[]): Settings {
   const quick = argv.includes('--quick')

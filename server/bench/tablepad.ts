@@ -40,9 +40,9 @@ function startSettings (root: string): StartSettings {
 /**
  * `node dist/server/src/server.js` as `npm start` runs it (same V8 flags, same malloc settings) on a free port with a
  * fresh DATA_DIR (or `dataDir`, already filled, e.g. by the demo history; the caller removes it), the built-in
- * Alipay emulator and no logs.
+ * Alipay emulator and no logs; `env` adds to (or overrides) that environment.
  */
-export async function startTablepad (root: string, options: { dataDir?: string } = {}): Promise<Tablepad> {
+export async function startTablepad (root: string, options: { dataDir?: string, env?: Record<string, string> } = {}): Promise<Tablepad> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tablepad-bench-'))
   if (options.dataDir === undefined) onCleanup(() => rmSync(dataDir, { recursive: true, force: true }))
   const port = await freePort()
@@ -57,7 +57,11 @@ export async function startTablepad (root: string, options: { dataDir?: string }
     LOG_LEVEL: 'silent',
     ALIPAY_MODE: 'sandbox-local',
     NODE_ENV: 'production',
+    // SQLite, whatever the shell running the bench has in DATABASE_URL; the PostgreSQL scenarios
+    // (scenarios-postgres.ts) set it through `env`.
+    DATABASE_URL: '',
     ...settings.mallocEnv,
+    ...options.env,
   }, settings.flags)
   await waitForHttp(`${base}/api/health`, child)
   const login = expectStatus(await http(`${base}/api/staff/session`, {
@@ -77,9 +81,9 @@ const nextAddress = loopbackAddresses()
  * Tablets registered and paired as a real one is: the tablet registers (and shows a code), staff create a table
  * and pair the code to it. Each tablet registers from an address of its own, as real ones do.
  */
-export async function pairTablets (tablepad: Tablepad, count: number, labelPrefix: string): Promise<Tablet[]> {
+export async function pairTablets (tablepad: Tablepad, count: number, labelPrefix: string, concurrency = 16): Promise<Tablet[]> {
   const staff = { cookie: tablepad.staffCookie, 'content-type': 'application/json' }
-  return mapLimit(Array.from({ length: count }, (_, i) => i), 16, async (i) => {
+  return mapLimit(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
     const address = nextAddress()
     const registered = expectStatus(await http(`${tablepad.base}/api/devices`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `${labelPrefix} ${i + 1}` }), localAddress: address,

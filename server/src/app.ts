@@ -13,6 +13,7 @@ import startupNotes from './plugins/app/startup-notes.js'
 import requestLog, { type RequestLogOptions } from './plugins/app/request-log.js'
 import errorHandler from './plugins/app/error-handler.js'
 import database from './plugins/app/database.js'
+import instance from './plugins/app/instance.js'
 import eventHub from './plugins/app/event-hub.js'
 import deviceAuth from './plugins/app/device-auth.js'
 import dinerAuth from './plugins/app/diner-auth.js'
@@ -20,7 +21,7 @@ import tableSession from './plugins/app/table-session.js'
 import staffAuth from './plugins/app/staff-auth.js'
 import staffBootstrap from './plugins/app/staff-bootstrap.js'
 import demoSeed from './plugins/app/demo-seed.js'
-import devicePresence from './plugins/app/device-presence.js'
+import devicePresence, { type DevicePresencePluginOptions } from './plugins/app/device-presence.js'
 import dinerRetention from './plugins/app/diner-retention.js'
 import kioskStatic from './plugins/app/kiosk-static.js'
 import alipay from './plugins/app/alipay.js'
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   payments?: PaymentsPluginOptions
   billReconciliation?: BillReconciliationPluginOptions
   printing?: PrintingPluginOptions
+  /** Another clock and refresh period for device presence (tests). */
+  devicePresence?: DevicePresencePluginOptions
   /** When a request counts as slow in the log (tests). */
   requestLog?: RequestLogOptions
 }
@@ -74,6 +77,16 @@ function timeouts (config: AppConfig): Pick<FastifyServerOptions, 'requestTimeou
   }
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. Fastify 5 ignores a number (it cannot check the peer's address), so a hop count
+ * becomes a function trusting that many hops from the server: request.ip is then the address the outermost trusted
+ * proxy saw, whatever a client wrote further left in X-Forwarded-For.
+ */
+export function fastifyTrustProxy (trust: AppConfig['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof trust !== 'number') return trust
+  return (_address: string, hop: number) => hop < trust
+}
+
 export async function buildApp (options: BuildAppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -85,6 +98,8 @@ export async function buildApp (options: BuildAppOptions) {
     // every state change is idempotent (clientOrderId, out_trade_no), so a cut request is safely retried.
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // request.ip is the client's behind a load balancer only when told to believe it (TRUST_PROXY).
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(createValidatorCompiler())
   // State changes accept JSON only (docs/architecture.md, "Security"); the notify route adds its own form parser.
@@ -100,6 +115,7 @@ export async function buildApp (options: BuildAppOptions) {
   // Before any route: it hooks each route as it is added.
   await app.register(compress)
   await app.register(database)
+  await app.register(instance)
   await app.register(eventHub)
   await app.register(deviceAuth)
   await app.register(dinerAuth)
@@ -107,7 +123,7 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(staffAuth)
   await app.register(staffBootstrap)
   await app.register(demoSeed)
-  await app.register(devicePresence)
+  await app.register(devicePresence, options.devicePresence ?? {})
   await app.register(dinerRetention)
   await app.register(alipay)
   await app.register(payments, options.payments ?? {})

@@ -1,4 +1,5 @@
 // Configuration from the environment (README "Configuration"), validated once at start with one clear line per mistake.
+import { isIP } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { isSupportedCurrency, MINOR_UNITS } from '#shared/money.js'
@@ -13,6 +14,10 @@ export interface AppConfig {
   host: string
   publicUrl: string
   dataDir: string
+  /** PostgreSQL's connection URL; null = SQLite under dataDir (the embedded default). */
+  databaseUrl: string | null
+  /** Connections in each process's PostgreSQL pool. */
+  databasePoolMax: number
   store: { name: string, currency: string, timezone: string }
   /** The first manager's PIN; generated and printed once when absent. */
   staffPin: string | null
@@ -33,8 +38,15 @@ export interface AppConfig {
   requestTimeoutMs: number
   /** Days after a diner's last sign-in when their Alipay ids and hash are erased (docs/operations.md, "Diner data"). */
   dinerDataDays: number
+  /**
+   * Which peers' X-Forwarded-For to believe (Fastify's trustProxy): false (none, the default), true (every hop), a hop
+   * count, or addresses and CIDR ranges. It decides request.ip, which rate limits, login and pairing lockouts key on.
+   */
+  trustProxy: TrustProxy
   logLevel: string
 }
+
+export type TrustProxy = boolean | number | string[]
 
 function timezone (env: Env): string {
   const zone = text(env, 'STORE_TIMEZONE') ?? 'Asia/Shanghai'
@@ -68,6 +80,60 @@ function unpaidOrderTtl (env: Env): number {
   throw new ConfigError('UNPAID_ORDER_TTL_S', `must be 0 (never) or a whole number from 30 to 86400 (got "${raw}")`)
 }
 
+/**
+ * postgres:// or postgresql:// selects PostgreSQL; unset or empty, SQLite. A mistake is named without echoing the
+ * URL, which usually carries a password.
+ */
+function databaseUrl (env: Env): string | null {
+  const raw = text(env, 'DATABASE_URL')
+  if (raw === null) return null
+  const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase()
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    throw new ConfigError('DATABASE_URL', `must be a postgres:// or postgresql:// URL (got ${scheme ? `a ${scheme}:// URL` : 'something else'})`)
+  }
+  try {
+    new URL(raw)
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (a password with special characters must be percent-encoded)')
+  }
+  return raw
+}
+
+/** Hops of proxies in front of the server that a hop count may trust: more is a typo, not a deployment. */
+const MAX_TRUSTED_HOPS = 10
+/** proxy-addr's names for common ranges, which Fastify takes in the list too. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal']
+
+/**
+ * Behind a load balancer every request comes from the balancer's address, so without this all clients would share
+ * one rate limit and one lockout. Unset or empty: X-Forwarded-For is ignored (a client could write anything there).
+ */
+function trustProxy (env: Env): TrustProxy {
+  const raw = text(env, 'TRUST_PROXY')
+  if (raw === null || /^false$/i.test(raw)) return false
+  if (/^true$/i.test(raw)) return true
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw)
+    if (hops < 1 || hops > MAX_TRUSTED_HOPS) throw new ConfigError('TRUST_PROXY', `a hop count must be from 1 to ${MAX_TRUSTED_HOPS} (got "${raw}")`)
+    return hops
+  }
+  const entries = raw.split(',').map(entry => entry.trim())
+  const wrong = entries.find(entry => !isAddressOrRange(entry))
+  if (wrong !== undefined) {
+    throw new ConfigError('TRUST_PROXY', `must be true, a hop count from 1 to ${MAX_TRUSTED_HOPS}, or a comma-separated list of IP addresses and CIDR ranges (got "${wrong}" in "${raw}")`)
+  }
+  return entries
+}
+
+function isAddressOrRange (entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true
+  const [address = '', prefix, extra] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || extra !== undefined) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
+
 /** The first non-internal IPv4 address, so QR links work from phones on the same network. */
 export function lanAddress (): string {
   for (const addresses of Object.values(networkInterfaces())) {
@@ -91,6 +157,8 @@ export function loadConfig (env: Env = process.env): AppConfig {
     host,
     publicUrl,
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
+    databaseUrl: databaseUrl(env),
+    databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 100),
     store: { name: text(env, 'STORE_NAME') ?? 'Lotus Garden 荷塘小馆', currency, timezone: timezone(env) },
     staffPin,
     demoSeed: bool(env, 'DEMO_SEED'),
@@ -101,6 +169,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     printing: { retryMs: integer(env, 'PRINTER_RETRY_MS', 5000, 10, 600_000), timeoutMs: integer(env, 'PRINTER_TIMEOUT_MS', 5000, 100, 120_000) },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     dinerDataDays: integer(env, 'DINER_DATA_DAYS', 365, 1, 36_500),
+    trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   }
 }

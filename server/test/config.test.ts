@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       dataDir: resolve('./data'),
+      databaseUrl: null,
+      databasePoolMax: 10,
       store: { currency: 'CNY', timezone: 'Asia/Shanghai' },
       staffPin: null,
       demoSeed: null,
@@ -95,6 +97,21 @@ describe('loadConfig', () => {
     ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '999' }],
     ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '30s' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@db/tablepad' }],
+    ['DATABASE_URL', { DATABASE_URL: '/var/lib/tablepad.sqlite' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://db:54x2/tablepad' }],
+    ['DATABASE_POOL_MAX', { DATABASE_POOL_MAX: '0' }],
+    ['DATABASE_POOL_MAX', { DATABASE_POOL_MAX: '101' }],
+    ['DATABASE_POOL_MAX', { DATABASE_POOL_MAX: 'ten' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '11' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'balancer.internal' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.300' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'fd00::/129' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/8/8' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/8,' }],
   ])('names %s when it is wrong', (variable, env) => {
     const error = configFailure(env)
     expect(error.variable).toBe(variable)
@@ -104,6 +121,37 @@ describe('loadConfig', () => {
 
   it.each(['Asia/Shanghai', 'UTC', 'Asia/Calcutta', 'asia/shanghai'])('takes STORE_TIMEZONE %s, a zone or an alias Intl knows', (zone) => {
     expect(loadConfig({ STORE_TIMEZONE: zone }).store.timezone).toBe(zone)
+  })
+
+  it.each(['postgres://tablepad:secret@db.internal:5432/tablepad', 'postgresql://db/tablepad?sslmode=require', 'POSTGRES://db/tablepad'])('selects PostgreSQL with DATABASE_URL %s', (given) => {
+    expect(loadConfig({ DATABASE_URL: given, DATABASE_POOL_MAX: '25' })).toMatchObject({ databaseUrl: given, databasePoolMax: 25 })
+  })
+
+  it('stays on SQLite when DATABASE_URL is empty', () => {
+    expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeNull()
+  })
+
+  it('never echoes a DATABASE_URL it refuses, which may hold a password', () => {
+    expect(configFailure({ DATABASE_URL: 'mysql://root:hunter2@db/tablepad' }).message).not.toContain('hunter2')
+    expect(configFailure({ DATABASE_URL: 'postgres://user:hunter2@db:5432x/tablepad' }).message).not.toContain('hunter2')
+  })
+
+  it.each([
+    [undefined, false],
+    ['  ', false],
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['10', 10],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    ['::1,fd00::/8,loopback,uniquelocal', ['::1', 'fd00::/8', 'loopback', 'uniquelocal']],
+  ])('reads TRUST_PROXY %j as %j', (given, expected) => {
+    expect(loadConfig(given === undefined ? {} : { TRUST_PROXY: given }).trustProxy).toEqual(expected)
+  })
+
+  it('names the entry of TRUST_PROXY it cannot read', () => {
+    expect(configFailure({ TRUST_PROXY: '10.0.0.0/8,192.168.1.300' }).message).toContain('"192.168.1.300"')
   })
 
   it('says which of X and X_FILE to drop when both are set', () => {

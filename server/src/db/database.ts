@@ -1,28 +1,68 @@
-// Opens the SQLite file under DATA_DIR (WAL, foreign keys) behind Kysely and runs the migrations.
+// Opens the configured database behind Kysely: the SQLite file under DATA_DIR (WAL, foreign keys), the
+// embedded default, or PostgreSQL when DATABASE_URL is set (postgres.ts); and runs the migrations on either.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import type { Pool } from 'pg'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
+import { WideIntegersPlugin } from './migrations/wide-integers.js'
 import { StatementCache } from './statement-cache.js'
 import { CommitGroup } from './group-commit.js'
+import { databaseKind, type DatabaseKind } from './dialect.js'
+import { connectPostgres, type PostgresOptions } from './postgres.js'
+
+export type { DatabaseKind } from './dialect.js'
 
 export type Db = Kysely<Database>
 
 export const DATABASE_FILE = 'tablepad.sqlite'
 
-export interface OpenedDatabase {
+interface OpenedCommon {
+  kind: DatabaseKind
   db: Db
+  /** The database's one commit group: on SQLite writes queued together share a transaction (one fsync). */
+  commits: CommitGroup
+  /** Ends every connection; the app's onClose calls it. */
+  close: () => Promise<void>
+}
+
+export interface OpenedSqlite extends OpenedCommon {
+  kind: 'sqlite'
   /** The raw handle, for what Kysely cannot express (backups, pragmas). */
   sqlite: SQLite.Database
   /** The prepared statements Kysely's queries reuse. */
   statements: StatementCache
-  /** The database's one commit group: writes queued together share a transaction (one fsync). */
-  commits: CommitGroup
 }
 
-export function openDatabase (dataDir: string): OpenedDatabase {
+export interface OpenedPostgres extends OpenedCommon {
+  kind: 'postgres'
+  /** The process's connection pool, for what needs a pg client of its own (LISTEN). */
+  pool: Pool
+}
+
+export type OpenedDatabase = OpenedSqlite | OpenedPostgres
+
+export interface DatabaseSettings {
+  dataDir: string
+  databaseUrl: string | null
+  databasePoolMax: number
+}
+
+/** PostgreSQL when DATABASE_URL is set, otherwise SQLite under DATA_DIR. */
+export async function openConfiguredDatabase (settings: DatabaseSettings, onIdleError?: (error: Error) => void): Promise<OpenedDatabase> {
+  if (settings.databaseUrl === null) return openDatabase(settings.dataDir)
+  return openPostgres(settings.databaseUrl, settings.databasePoolMax, onIdleError)
+}
+
+/** PostgreSQL at `url` with a pool of `poolMax` connections; not migrated (call migrate). */
+export async function openPostgres (url: string, poolMax: number, onIdleError?: (error: Error) => void, options?: PostgresOptions): Promise<OpenedPostgres> {
+  const { db, pool } = await connectPostgres(url, poolMax, onIdleError, options)
+  return { kind: 'postgres', db, pool, commits: new CommitGroup(db), close: () => db.destroy() }
+}
+
+export function openDatabase (dataDir: string): OpenedSqlite {
   mkdirSync(dataDir, { recursive: true })
   const sqlite = new SQLite(join(dataDir, DATABASE_FILE))
   sqlite.pragma('journal_mode = WAL')
@@ -33,27 +73,34 @@ export function openDatabase (dataDir: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000')
   const statements = new StatementCache(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
-  return { db, sqlite, statements, commits: new CommitGroup(db) }
+  return { kind: 'sqlite', db, sqlite, statements, commits: new CommitGroup(db), close: () => db.destroy() }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /**
- * Runs pending migrations; throws on the first failure. On SQLite they run together in one transaction
- * with foreign keys unenforced (see sqliteRebuildWindow); elsewhere the migrator's own transaction holds them.
+ * Runs pending migrations and returns the names of those that ran; throws on the first failure. On SQLite
+ * they run together in one transaction with foreign keys unenforced (see sqliteRebuildWindow); on PostgreSQL
+ * the migrator's own transaction holds them, and its lock lets several processes start at once.
  */
-export async function migrate (db: Db): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) await sqliteRebuildWindow(db, () => runMigrations(db))
-  else await runMigrations(db)
+export async function migrate (db: Db): Promise<string[]> {
+  const ran: string[] = []
+  const work = async (): Promise<void> => { ran.push(...await runMigrations(db)) }
+  if (databaseKind(db) === 'sqlite') await sqliteRebuildWindow(db, work)
+  else await work()
+  return ran
 }
 
-async function runMigrations (db: Db): Promise<void> {
+async function runMigrations (target: Db): Promise<string[]> {
+  // PostgreSQL: the migrations' integer columns become bigint, SQLite's width (wide-integers.ts).
+  const db = databaseKind(target) === 'postgres' ? target.withPlugin(new WideIntegersPlugin()) : target
   const migrator = new Migrator({ db, provider })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
   const failed = results?.find(result => result.status === 'Error')
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
   }
+  return (results ?? []).filter(result => result.status === 'Success').map(result => result.migrationName)
 }
 
 /**

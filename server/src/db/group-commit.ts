@@ -4,8 +4,13 @@
 // with a transaction of its own (docs/alipay.md, "Unknown outcomes and retries": a payment row exists
 // before Alipay hears of it). One group per database, shared by every writer: a group per service would
 // leave each service committing on its own.
+// On PostgreSQL there is no batching: each write is its own transaction (inTransaction: READ COMMITTED under
+// the writer lock), since the server's commit is not this process's fsync to share, and one write's retry (a
+// deadlock) must not undo and retry its neighbours.
 import { sql } from 'kysely'
 import type { Db } from './database.js'
+import { databaseKind } from './dialect.js'
+import { inTransaction } from './transaction.js'
 
 interface Pending {
   work: (trx: Db) => Promise<unknown>
@@ -17,15 +22,21 @@ export class CommitGroup {
   private queue: Pending[] = []
   private scheduled = false
 
-  constructor (private readonly db: Db) {}
+  private readonly batched: boolean
+
+  constructor (private readonly db: Db) {
+    this.batched = databaseKind(db) === 'sqlite'
+  }
 
   /**
    * Runs `work` in a transaction shared with the other writes queued in this turn of the event loop; resolves
    * with its result after the commit. Each write is a savepoint of its own: one that fails is undone alone and
    * rejects alone, as its own transaction would have. `work` writes through `trx` only: the db itself, or this
-   * group, would wait for the connection the batch holds, forever.
+   * group, would wait for the connection the batch holds, forever. On PostgreSQL `work` may run more than once
+   * (a serialization failure is retried), so it must touch nothing outside the database (transaction.ts).
    */
   run<T> (work: (trx: Db) => Promise<T>): Promise<T> {
+    if (!this.batched) return inTransaction(this.db, work)
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
       if (this.scheduled) return

@@ -157,6 +157,9 @@ export interface PaymentsTable {
   scope: string | null
   /** The buyer's open id, for trades created for a known buyer (alipay_jsapi). (006) */
   buyer_open_id: string | null
+  /** The process checking it now (its instance id) and until when; null or past: free. (016) */
+  lease_owner: string | null
+  lease_until: string | null
 }
 
 export interface PaymentEventsTable {
@@ -182,6 +185,9 @@ export interface RefundsTable {
   updated_at: string
   /** When it reached `succeeded`: the day a report counts it on. (008) */
   succeeded_at: string | null
+  /** The process sending or confirming it now and until when, as on payments. (016) */
+  lease_owner: string | null
+  lease_until: string | null
 }
 
 /** Every sold-out switch of a dish (available 0) and its return (1), for the reports. (008) */
@@ -350,6 +356,30 @@ export interface SalesDaysTable {
   computed_at: string
 }
 
+/** A request limit's or failure counter's window, shared by the processes on PostgreSQL (017). */
+export interface RateLimitsTable {
+  scope: string
+  key: string
+  count: number
+  /** Epoch milliseconds; the row counts as absent from then on. */
+  reset_at: number
+}
+
+/** An uploaded picture on PostgreSQL, named by the SHA-256 of its bytes (018). */
+export interface MediaBlobsTable {
+  hash: string
+  type: string
+  bytes: Buffer
+  created_at: string
+}
+
+/** A singleton job's lease across processes: held by `owner` (an instance id) until `until` (ISO). (016) */
+export interface LeasesTable {
+  name: string
+  owner: string
+  until: string
+}
+
 export interface Database {
   settings: SettingsTable
   staff: StaffTable
@@ -381,6 +411,9 @@ export interface Database {
   sales_days: SalesDaysTable
   printers: PrintersTable
   print_jobs: PrintJobsTable
+  leases: LeasesTable
+  rate_limits: RateLimitsTable
+  media_blobs: MediaBlobsTable
 }
 
 export type OrderRow = Selectable<OrdersTable>

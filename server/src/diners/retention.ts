@@ -1,15 +1,22 @@
 // DINER_DATA_DAYS: what identifies a phone diner is kept only so long after their last sign-in. Run once
-// at start and then daily; a pass is one transaction, cheap enough to run while serving.
+// at start and then daily; a pass is one transaction, cheap enough to run while serving. With several processes on
+// one database, a pass runs under the job lease RETENTION_LEASE: one process erases at a time (passes repeated
+// one after another find nothing left, so they need no more than that).
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
+import type { JobLeases } from '../lib/job-leases.js'
 import { eraseBuyerIdsBefore, eraseDinersNotSeenSince } from '../repositories/diners.js'
 
 export const DAY_MS = 86_400_000
+/** The job lease (lib/job-leases.ts) a pass runs under. */
+export const RETENTION_LEASE = 'diners:retention'
 
 export interface DinerRetentionDeps {
   db: Db
   days: number
   log: FastifyBaseLogger
+  /** Absent: passes run unguarded (a lone process, unit tests). */
+  leases?: Pick<JobLeases, 'runExclusive'>
   now?: () => number
   /** Between passes; a day unless a test wants it shorter. */
   intervalMs?: number
@@ -54,10 +61,15 @@ export class DinerRetention {
   }
 
   private async run (): Promise<void> {
-    const { db, days, log, now } = this.deps
-    try {
+    const { db, days, log, now, leases } = this.deps
+    const erase = async (): Promise<void> => {
       const erased = await eraseExpiredDinerData(db, days, (now ?? Date.now)())
       if (erased.diners > 0 || erased.payments > 0) log.info({ ...erased, days }, 'diner data past DINER_DATA_DAYS erased')
+    }
+    try {
+      // Another process erasing right now: this pass is theirs.
+      if (leases) await leases.runExclusive(RETENTION_LEASE, erase)
+      else await erase()
     } catch (error) {
       log.error({ err: error }, 'erasing diner data past DINER_DATA_DAYS failed')
     }

@@ -1,7 +1,7 @@
 // Writes a text/event-stream reply: replay after Last-Event-ID (or `resync`), live events, heartbeats.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { SSE_HEARTBEAT_MS } from '#shared/schemas/events.js'
-import type { EventFilter, EventHub, HubEvent } from './event-hub.js'
+import type { EventFilter, EventHub, HubEvent, Replay } from './event-hub.js'
 
 export interface SseStreamOptions {
   hub: EventHub
@@ -61,21 +61,64 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
     if (out) raw.write(encodedFrame(out))
   }
 
+  // Events are sent once each and in order: `sentSeq` is the position the client has reached. A resuming
+  // stream subscribes before its replay is read and holds what arrives meanwhile in `held`; live events the
+  // replay already covered (another process's log may be ahead of this one's delivery) are skipped.
+  let sentSeq = hub.currentSeq
+  let held: HubEvent[] | null = null
+  let closed = false
+  const live = (event: HubEvent) => {
+    if (event.seq <= sentSeq) return
+    sentSeq = event.seq
+    if (filter(event)) send(event)
+  }
+  const resync = () => {
+    sentSeq = hub.currentSeq
+    raw.write(frame({ id: hub.currentId, event: 'resync', data: { reason: 'gap' } }))
+  }
+
   const lastEventId = request.headers['last-event-id']
   const lastId = Array.isArray(lastEventId) ? lastEventId[0] : lastEventId
+  const unsubscribe = hub.subscribe(
+    event => { if (held) held.push(event); else live(event) },
+    // Events were lost on their way here: the client reloads, then reconnects from the current position
+    // (a tablet's table is read afresh then, in case a lost device.changed moved it).
+    () => { if (!closed) { resync(); raw.end() } },
+  )
+  const resume = async (id: string) => {
+    let missed: Replay | null = null
+    try {
+      missed = await hub.replay(id, filter)
+    } catch (error) {
+      request.log.warn({ err: error }, 'could not read the events a stream missed')
+    }
+    if (closed) return
+    if (missed === null || options.acceptReplay?.(missed.events) === false) {
+      resync()
+    } else {
+      sentSeq = missed.after
+      for (const event of missed.events) {
+        sentSeq = event.seq
+        send(event)
+      }
+    }
+    const waiting = held ?? []
+    held = null
+    for (const event of waiting) live(event)
+  }
   if (lastId) {
-    const missed = hub.since(lastId, filter)
-    if (missed === null || options.acceptReplay?.(missed) === false) raw.write(frame({ id: hub.currentId, event: 'resync', data: { reason: 'gap' } }))
-    else for (const event of missed) send(event)
+    held = []
+    void resume(lastId)
   } else {
     // A fresh stream starts with the current position, so a reconnect can replay from here.
     raw.write(frame({ id: hub.currentId, event: 'ready', data: {} }))
   }
 
-  const unsubscribe = hub.subscribe(event => { if (filter(event)) send(event) })
   const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs ?? SSE_HEARTBEAT_MS)
   heartbeat.unref()
   const close = () => {
+    if (closed) return
+    closed = true
     clearInterval(heartbeat)
     unsubscribe()
     options.onClose?.()

@@ -1,6 +1,48 @@
-// Counts failed attempts (wrong PINs, wrong pairing codes) per client and blocks after too many.
+// Counts failed attempts (wrong PINs, wrong pairing codes) per client and blocks after too many. Two stores behind
+// one interface: this process's memory (SQLite, one process) or the database (PostgreSQL, every process shares the
+// counts; database-failure-limiter.ts).
 import type { FastifyReply } from 'fastify'
 import { RateLimitedError } from '../errors.js'
+
+/** A client out of attempts, with its failures and the seconds until it may try again. */
+export interface BlockedClient {
+  key: string
+  failures: number
+  retryAfterS: number
+}
+
+/**
+ * Unlike a request limiter, only failures count: staff who type their PIN right are never slowed
+ * down, and a success does not reset the count (a known PIN must not unlock guessing another one).
+ */
+export abstract class FailureLimiter {
+  constructor (readonly maxFailures: number, readonly windowMs: number, protected readonly now: () => number = Date.now) {}
+
+  /** Seconds until `key` may try again, or 0 while it has failures left in the current window. */
+  abstract blockedFor (key: string): Promise<number>
+
+  /** Counts one failure of `key`: the first opens a window of `windowMs`. */
+  abstract fail (key: string): Promise<void>
+
+  /** Every key blocked right now, with its failures and the seconds left (for a manager to lift). */
+  abstract blocked (): Promise<BlockedClient[]>
+
+  /** Forgets `key`'s failures (a manager vouched for the person); false when it had none. */
+  abstract clear (key: string): Promise<boolean>
+
+  /** Throws RATE_LIMITED (429, with Retry-After) while `key` is blocked. */
+  async guard (key: string, reply: FastifyReply): Promise<void> {
+    const wait = await this.blockedFor(key)
+    if (wait === 0) return
+    reply.header('retry-after', String(wait))
+    throw new RateLimitedError(wait)
+  }
+
+  /** Seconds left in a full window ending at `resetAt`; at least 1, so a client is never told to retry at once. */
+  protected secondsUntil (resetAt: number): number {
+    return Math.max(1, Math.ceil((resetAt - this.now()) / 1000))
+  }
+}
 
 interface Window {
   failures: number
@@ -10,31 +52,15 @@ interface Window {
 /** Above this many tracked clients, expired windows are swept before adding another. */
 const SWEEP_THRESHOLD = 10_000
 
-/**
- * Unlike a request limiter, only failures count: staff who type their PIN right are never slowed
- * down, and a success does not reset the count (a known PIN must not unlock guessing another one).
- */
-export class FailureLimiter {
+/** The counts in this process's memory: right for one process (SQLite), lost on restart. */
+export class MemoryFailureLimiter extends FailureLimiter {
   private readonly windows = new Map<string, Window>()
 
-  constructor (readonly maxFailures: number, readonly windowMs: number, private readonly now = Date.now) {}
-
-  /** Seconds until `key` may try again, or 0 while it has failures left in the current window. */
-  blockedFor (key: string): number {
-    const window = this.current(key)
-    if (!window || window.failures < this.maxFailures) return 0
-    return Math.max(1, Math.ceil((window.resetAt - this.now()) / 1000))
+  async blockedFor (key: string): Promise<number> {
+    return this.waitOf(this.current(key))
   }
 
-  /** Throws RATE_LIMITED (429, with Retry-After) while `key` is blocked. */
-  guard (key: string, reply: FastifyReply): void {
-    const wait = this.blockedFor(key)
-    if (wait === 0) return
-    reply.header('retry-after', String(wait))
-    throw new RateLimitedError(wait)
-  }
-
-  fail (key: string): void {
+  async fail (key: string): Promise<void> {
     const window = this.current(key)
     if (window) {
       window.failures++
@@ -44,19 +70,22 @@ export class FailureLimiter {
     this.windows.set(key, { failures: 1, resetAt: this.now() + this.windowMs })
   }
 
-  /** Every key blocked right now, with its failures and the seconds left (for a manager to lift). */
-  blocked (): Array<{ key: string, failures: number, retryAfterS: number }> {
+  async blocked (): Promise<BlockedClient[]> {
     const found = []
     for (const key of [...this.windows.keys()]) {
-      const retryAfterS = this.blockedFor(key)
-      if (retryAfterS > 0) found.push({ key, failures: this.windows.get(key)!.failures, retryAfterS })
+      const window = this.current(key)
+      const retryAfterS = this.waitOf(window)
+      if (window && retryAfterS > 0) found.push({ key, failures: window.failures, retryAfterS })
     }
     return found
   }
 
-  /** Forgets `key`'s failures (a manager vouched for the person); false when it had none. */
-  clear (key: string): boolean {
+  async clear (key: string): Promise<boolean> {
     return this.current(key) !== null && this.windows.delete(key)
+  }
+
+  private waitOf (window: Window | null): number {
+    return window && window.failures >= this.maxFailures ? this.secondsUntil(window.resetAt) : 0
   }
 
   private current (key: string): Window | null {

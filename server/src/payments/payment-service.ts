@@ -1,4 +1,5 @@
 // The payment state machine (docs/architecture.md, "Payment state machine"): QR trades, diner cancels, deadlines, and applying Alipay's answers.
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { CommitGroup } from '../db/group-commit.js'
@@ -19,13 +20,14 @@ import { findOrderRow, updateOrderStatus } from '../repositories/orders.js'
 import { queueTicketsOnPaid } from '../printing/kitchen-queue.js'
 import { appendPaymentEvent, appendPaymentEvents, type EventSource, type PaymentEventInput } from '../repositories/payment-events.js'
 import {
-  getPayment, getPaymentToSettle, getPaymentWithTable, insertPayment, openPaymentsOfOrder, toPayment, updatePaymentIf,
-  updatePaymentReturning, type PaymentPatch,
+  getPayment, getPaymentToSettle, getPaymentWithTable, insertPayment, openPaymentsOfOrder, releasePaymentLease, toPayment,
+  updatePaymentIf, updatePaymentReturning, type PaymentPatch,
 } from '../repositories/payments.js'
 import type { AlertInput, Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_ALIPAY_TIMEOUT_MINUTES, POLL_WHILE_WAITING_MS, retryDelayMs } from './schedule.js'
 import { OrderNotPayableError, PaymentGatewayUnavailableError } from './errors.js'
 import { assertPayableTotal } from './payable-total.js'
+import { heldLeaseColumns, type RowLease } from './row-lease.js'
 import { applyCheckPayment, recordPlan, settleAfterOrderPayment, settleCheck, type CheckPaymentPlan } from '../services/check-ledger.js'
 
 export interface PaymentServiceDeps {
@@ -47,6 +49,8 @@ export interface PaymentServiceDeps {
   refunds: AutoRefunds
   /** Tells the table's screens that its check changed (a payment against it or one of its orders). */
   checkChanged?: (checkId: string, tableId: string) => void
+  /** On a shared database: the lease a new payment is written with, held until its creation ends (row-lease.ts). */
+  lease?: RowLease | null
 }
 
 /** What markPaid needs of the refund service: record inside its transaction, send after the commit. */
@@ -192,8 +196,17 @@ export class PaymentService {
 
   private async openTrade (spec: TradeSpec): Promise<PaymentRow> {
     const id = newId('pay')
-    // Held for the whole attempt: the reconciler must not settle a trade whose creation is still in flight.
-    return this.serial(id, () => this.openTradeLocked(id, spec))
+    // Held for the whole attempt: the reconciler must not settle a trade whose creation is still in flight. The
+    // in-process lock keeps this process's reconciler off it; the row's lease, written with it, keeps every other
+    // process's off it (however long Alipay takes to answer), and is given back once creation ended.
+    try {
+      return await this.serial(id, () => this.openTradeLocked(id, spec))
+    } finally {
+      if (this.deps.lease) {
+        await releasePaymentLease(this.db, id, this.deps.lease.owner)
+          .catch((error: unknown) => { this.deps.log.warn({ err: error, paymentId: id }, 'giving a new payment\'s lease back failed; it runs out by itself') })
+      }
+    }
   }
 
   private async openTradeLocked (id: string, spec: TradeSpec): Promise<PaymentRow> {
@@ -216,6 +229,7 @@ export class PaymentService {
       unknown_since: null,
       created_at: createdAt,
       updated_at: createdAt,
+      ...heldLeaseColumns(this.deps.lease, now),
     }))
     const trade = {
       outTradeNo: id,
@@ -353,7 +367,7 @@ export class PaymentService {
     if (action === 'refund') {
       // Paid between our last query and the cancel: Alipay returned the money. The status and the
       // alert commit together, so staff hear of it even if we die right after.
-      const alert = await this.db.transaction().execute(async (trx) => {
+      const alert = await inTransaction(this.db, async (trx) => {
         const payment = await getPayment(trx, paymentId)
         if (!payment) return null
         const moved = await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'refunded', refunded_amount: payment.amount, next_check_at: null, unknown_since: null })
@@ -378,7 +392,7 @@ export class PaymentService {
     await appendPaymentEvent(this.db, paymentId, source, 'unknown', { step, reason })
     if (now - since >= GIVE_UP_AFTER_MS) {
       // Giving up and telling staff commit together: a payment never stops being asked about silently.
-      const alert = await this.db.transaction().execute(async (trx) => {
+      const alert = await inTransaction(this.db, async (trx) => {
         if (!(await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, { status: 'unknown', next_check_at: null }))) return null
         return this.deps.alerts.record(trx, { kind: AlertKindEnum.PAYMENT_UNRESOLVED, paymentId, orderId: payment.order_id, detail: { step, reason } })
       })
@@ -390,7 +404,7 @@ export class PaymentService {
     // The first unknown past the deadline is told to staff; it commits with the status, as a crash
     // in between would leave an unknown payment that never raises (the check below skips 'unknown').
     const tell = pastDeadline && payment.status !== 'unknown' && !(await this.deps.alerts.isOpen(AlertKindEnum.PAYMENT_UNKNOWN, paymentId))
-    const alert = await this.db.transaction().execute(async (trx) => {
+    const alert = await inTransaction(this.db, async (trx) => {
       const moved = await updatePaymentIf(trx, paymentId, OPEN_PAYMENT_STATUSES, {
         status: 'unknown',
         unknown_since: new Date(since).toISOString(),

@@ -1,4 +1,5 @@
 // Refunds: the out_request_no is stored before the call and reused on every retry (docs/alipay.md, "Refunds").
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { AlipayGateway } from '../alipay/gateway.js'
@@ -10,10 +11,11 @@ import type { Refund, RefundStatus } from '#shared/schemas/payment.js'
 import { OPEN_REFUND_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type PaymentStatus } from '#shared/statuses.js'
 import { appendPaymentEvent, type EventSource } from '../repositories/payment-events.js'
 import { getPayment, updatePaymentIf } from '../repositories/payments.js'
-import { getRefund, insertRefund, openRefundTotal, toRefund, updateRefundIf } from '../repositories/refunds.js'
+import { getRefund, insertRefund, openRefundTotal, releaseRefundLease, toRefund, updateRefundIf } from '../repositories/refunds.js'
 import type { Alerts } from './alerts.js'
 import { GIVE_UP_AFTER_MS, isoAfter, MIN_RETRY_MS, retryDelayMs } from './schedule.js'
 import { RefundNotAllowedError, RefundTooLargeError } from './errors.js'
+import { heldLeaseColumns, type RowLease } from './row-lease.js'
 
 export interface RefundServiceDeps {
   db: Db
@@ -23,6 +25,13 @@ export interface RefundServiceDeps {
   now?: () => number
   /** Publishes the payment after its refunded amount changed. */
   paymentChanged: (paymentId: string) => Promise<void>
+  /** On a shared database: the lease a new refund is written with, held until its first attempt ends (row-lease.ts). */
+  lease?: RowLease | null
+}
+
+export interface ExecuteOptions {
+  /** The caller (the reconciler) claimed the refund's lease and gives it back itself; otherwise the attempt does. */
+  leaseHeldByCaller?: boolean
 }
 
 export class RefundService {
@@ -37,7 +46,7 @@ export class RefundService {
   /** Records a refund (never more than what is left), then asks Alipay. */
   async requestRefund (paymentId: string, amount: number, reason: string, staffId: string | null, source: EventSource = 'staff'): Promise<Refund> {
     const { db } = this.deps
-    const refundId = await db.transaction().execute(trx => this.record(trx, { paymentId, amount, reason, staffId, source }))
+    const refundId = await inTransaction(db, trx => this.record(trx, { paymentId, amount, reason, staffId, source }))
     crashPoint('after-refund-recorded')
     await this.execute(refundId, source)
     return toRefund((await getRefund(db, refundId))!)
@@ -60,8 +69,12 @@ export class RefundService {
     const at = new Date(this.now()).toISOString()
     await insertRefund(trx, {
       id, payment_id: paymentId, out_request_no: id, amount, reason, status: 'pending', staff_id: staffId,
-      // Due shortly: the caller's own attempt goes first; after a crash the reconciler sends it.
+      // Due shortly: the caller's own attempt goes first; after a crash the reconciler sends it. On a shared
+      // database the row is this process's until that attempt ends (execute gives it back), so no other process's
+      // reconciler sends the same out_request_no meanwhile and records a failure this attempt may contradict; if
+      // this process dies first, the lease runs out and another process sends it.
       failure_code: null, next_check_at: isoAfter(this.now(), MIN_RETRY_MS), created_at: at, updated_at: at,
+      ...heldLeaseColumns(this.deps.lease, this.now()),
     })
     await appendPaymentEvent(trx, paymentId, source, 'refund-requested', { refundId: id, amount, reason, staffId })
     return id
@@ -83,10 +96,12 @@ export class RefundService {
    * One attempt at an open refund. A call while an attempt for the same refund is running (the
    * caller's first try and a reconciler tick, say) joins it instead of sending a second request.
    */
-  execute (refundId: string, source: EventSource = 'reconciler'): Promise<void> {
+  execute (refundId: string, source: EventSource = 'reconciler', options: ExecuteOptions = {}): Promise<void> {
     const running = this.attempts.get(refundId)
     if (running) return running
-    const attempt = this.attempt(refundId, source).finally(() => this.attempts.delete(refundId))
+    const attempt = this.attempt(refundId, source)
+      .finally(() => options.leaseHeldByCaller ? undefined : this.releaseLease(refundId))
+      .finally(() => this.attempts.delete(refundId))
     this.attempts.set(refundId, attempt)
     return attempt
   }
@@ -132,7 +147,7 @@ export class RefundService {
       return
     }
     // The failure and its alert commit together: a refund never ends failed without staff being told.
-    const alert = await db.transaction().execute(async (trx) => {
+    const alert = await inTransaction(db, async (trx) => {
       if (!(await updateRefundIf(trx, refundId, OPEN_REFUND_STATUSES, { status: 'failed', failure_code: result.subCode ?? result.code, next_check_at: null }))) return null
       await appendPaymentEvent(trx, refund.payment_id, source, 'refund-failed', { refundId, code: result.code, subCode: result.subCode, subMsg: result.subMsg })
       return this.deps.alerts.record(trx, {
@@ -144,9 +159,16 @@ export class RefundService {
     if (alert) this.deps.alerts.announce(alert)
   }
 
+  /** Gives back the lease record() wrote (if this process still holds it): the refund is the reconciler's again. */
+  private async releaseLease (refundId: string): Promise<void> {
+    if (!this.deps.lease) return
+    await releaseRefundLease(this.deps.db, refundId, this.deps.lease.owner)
+      .catch((error: unknown) => { this.deps.log.warn({ err: error, refundId }, 'giving a refund\'s lease back failed; it runs out by itself') })
+  }
+
   private async succeed (refundId: string, source: EventSource, detail: Record<string, unknown>): Promise<void> {
     const { db } = this.deps
-    const paymentId = await db.transaction().execute(async (trx) => {
+    const paymentId = await inTransaction(db, async (trx) => {
       const refund = await getRefund(trx, refundId)
       if (!refund) return null
       // The status change is the guard: a refund adds to refunded_amount exactly once.
@@ -165,7 +187,7 @@ export class RefundService {
 
   private async markUnknown (refundId: string, source: EventSource, reason: string): Promise<void> {
     const { db, alerts } = this.deps
-    const alert = await db.transaction().execute(async (trx) => {
+    const alert = await inTransaction(db, async (trx) => {
       const refund = await getRefund(trx, refundId)
       if (!refund) return null
       const age = this.now() - Date.parse(refund.created_at)

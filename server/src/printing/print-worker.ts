@@ -1,11 +1,15 @@
 // Prints the queue: each printer's jobs one at a time, oldest first. A job is marked printed only after the
 // printer took all of it; a printer that fails keeps its jobs, is retried with backoff, and raises one alert
-// (resolved when it prints again). Printers do not wait for each other.
+// (resolved when it prints again). Printers do not wait for each other. With several processes on one database, a
+// printer is served by one process at a time, under the job lease `printer:<id>` (lib/job-leases.ts): its jobs stay
+// in order, and a failing printer is retried on one process's backoff, not on every process's.
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { PrinterRow, PrintJobRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { Alerts } from '../payments/alerts.js'
+import type { JobLeases } from '../lib/job-leases.js'
 import { findAlert, resolveAlert } from '../repositories/alerts.js'
 import { deletePrintedJobs, markJobFailed, markJobPrinted, nextPrintJob, printersWithQueue } from '../repositories/print-jobs.js'
 import { findPrinterRow, markPrinterFailing, markPrinterPrinting } from '../repositories/printers.js'
@@ -31,6 +35,13 @@ export interface PrintWorkerDeps {
   maxRetryMs?: number
   /** A look at the queue this often even without a wake (jobs left by a crash, a missed wake). */
   pollMs?: number
+  /** Absent: printers are served without a lease (a lone process, unit tests). */
+  leases?: Pick<JobLeases, 'runExclusive'>
+}
+
+/** The job lease of one printer's queue. */
+export function printerLease (printerId: string): string {
+  return `printer:${printerId}`
 }
 
 interface Backoff {
@@ -104,8 +115,31 @@ export class PrintWorker {
     }
   }
 
-  /** The printer's jobs in order until the queue is empty or a send fails. */
+  /** Serves the printer under its lease; nothing when another process is serving it. */
   private async serve (printerId: string): Promise<void> {
+    const { leases } = this.deps
+    if (!leases) {
+      await this.sendQueue(printerId)
+      return
+    }
+    let released = false
+    await leases.runExclusive(printerLease(printerId), async (lease) => {
+      await this.sendQueue(printerId, lease.held)
+      // A failing printer stays this process's until its retry: the others leave it alone meanwhile.
+      const retryIn = (this.backoff.get(printerId)?.until ?? 0) - Date.now()
+      if (retryIn > 0) return { keepForMs: retryIn }
+      released = true
+    })
+    // Another process may have queued a job while this one held the printer, and its wake found the printer taken:
+    // the queue is looked at once more now that the lease is free.
+    if (released) this.missed.add(printerId)
+  }
+
+  /**
+   * The printer's jobs in order until the queue is empty or a send fails, or (`held` false) the printer's lease was
+   * lost: another process may be serving it now, and a job both sent would print twice.
+   */
+  private async sendQueue (printerId: string, held: () => boolean = () => true): Promise<void> {
     while (this.running) {
       const printer = await findPrinterRow(this.deps.db, printerId)
       const job = printer ? await nextPrintJob(this.deps.db, printerId) : undefined
@@ -124,6 +158,11 @@ export class PrintWorker {
       if (bytes === null) {
         await markJobPrinted(this.deps.db, job.id, new Date().toISOString())
         continue
+      }
+      // Asked last thing before the send: the render may have taken long enough for the lease to go.
+      if (!held()) {
+        this.deps.log.warn({ printerId, jobId: job.id }, 'the printer\'s lease was lost; its queue is left to the process holding it')
+        return
       }
       try {
         await this.deps.send({ host: printer.host, port: printer.port }, bytes)
@@ -155,7 +194,7 @@ export class PrintWorker {
     const delay = Math.min(this.deps.retryMs * 2 ** (failures - 1), this.deps.maxRetryMs ?? 60_000)
     this.backoff.set(printer.id, { failures, until: Date.now() + delay })
     this.deps.log.warn({ printerId: printer.id, jobId: job.id, code, retryInMs: delay }, 'printer did not take the job')
-    const alert = await this.deps.db.transaction().execute(async (trx) => {
+    const alert = await inTransaction(this.deps.db, async (trx) => {
       await markJobFailed(trx, job.id, code)
       // One open alert per printer, raised on its first failure; it stays open until the printer prints again.
       const raise = printer.alert_id === null

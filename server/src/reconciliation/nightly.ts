@@ -1,7 +1,10 @@
 // The nightly run: once yesterday's bill is due (Alipay publishes it by 10:00 Beijing time), reconcile that day;
 // a day with no bill yet or a failed run is tried again hourly; a day that matched, mismatched or cannot be
-// reconciled on this gateway (unavailable) is done.
+// reconciled on this gateway (unavailable) is done. With several processes on one database, each checks on its own
+// timer but a check runs under the job lease NIGHTLY_LEASE: one process at a time reads and reconciles the day, and
+// the others find it done.
 import type { FastifyBaseLogger } from 'fastify'
+import type { JobLeases } from '../lib/job-leases.js'
 import { ReconciliationStatusEnum, type Reconciliation } from '#shared/schemas/reports.js'
 import { addDays } from '../reports/report-dates.js'
 import { beijingDayOf, beijingHour } from './bill-day.js'
@@ -13,6 +16,9 @@ export const RETRY_AFTER_MS = 3_600_000
 export const CHECK_EVERY_MS = 5 * 60_000
 /** Not right at start: a restart storm or a test's short-lived server should not query Alipay. */
 export const FIRST_CHECK_AFTER_MS = 60_000
+
+/** The job lease (lib/job-leases.ts) a check runs under. */
+export const NIGHTLY_LEASE = 'reconciliation:nightly'
 
 const RETRIED: ReadonlySet<string> = new Set([ReconciliationStatusEnum.NO_BILL, ReconciliationStatusEnum.FAILED])
 
@@ -30,6 +36,8 @@ export function needsRun (last: Reconciliation, now: Date): boolean {
 export interface NightlyDeps {
   reconciliation: { get: (date: string) => Promise<Reconciliation>, run: (date: string) => Promise<Reconciliation> }
   log: FastifyBaseLogger
+  /** Absent: the check runs unguarded (a lone process, unit tests). */
+  leases?: Pick<JobLeases, 'runExclusive'>
   now?: () => Date
   checkEveryMs?: number
   firstCheckAfterMs?: number
@@ -55,13 +63,17 @@ export class NightlyReconciliation {
     await this.#tick
   }
 
-  /** One check: reconciles the due day when it needs it. Never rejects. */
+  /** One check: reconciles the due day when it needs it, unless another process is checking. Never rejects. */
   async check (): Promise<void> {
     const now = this.deps.now?.() ?? new Date()
     const day = dueBillDay(now)
     if (day === null) return
+    const { reconciliation, leases } = this.deps
+    // Read under the lease: a day another process just reconciled is seen done, not run again.
+    const work = async (): Promise<void> => { if (needsRun(await reconciliation.get(day), now)) await reconciliation.run(day) }
     try {
-      if (needsRun(await this.deps.reconciliation.get(day), now)) await this.deps.reconciliation.run(day)
+      if (leases) await leases.runExclusive(NIGHTLY_LEASE, work)
+      else await work()
     } catch (error) {
       this.deps.log.error({ err: error, day }, 'nightly bill reconciliation failed')
     }

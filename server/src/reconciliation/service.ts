@@ -1,5 +1,6 @@
 // Reconciles one Alipay bill day: download → parse → match → store → alerts. The comparison, the stored result
 // and the alerts commit in one transaction; an alert is announced only after that commit.
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import { BILL_NOT_EXIST_SUB_CODE, type AlipayGateway } from '../alipay/gateway.js'
@@ -72,8 +73,9 @@ export class BillReconciliationService {
   async #run (date: string): Promise<Reconciliation> {
     const lines = await this.#fetchBill(date)
     if (!Array.isArray(lines)) return this.#record(date, lines.status, lines.reason)
-    const announced: Alert[] = []
-    const result = await this.deps.db.transaction().execute(async (trx) => {
+    const { reconciliation: result, announced } = await inTransaction(this.deps.db, async (trx) => {
+      // Made afresh by each attempt: on PostgreSQL a transaction that lost a race runs again.
+      const announced: Alert[] = []
       const match = matchDay(lines, await loadOurDay(trx, date, lines))
       const status = match.mismatches.length === 0 ? ReconciliationStatusEnum.MATCHED : ReconciliationStatusEnum.MISMATCHED
       const reconciliation = await this.#save(trx, { date, status, checkedAt: this.#now(), counts: match.counts, mismatches: match.mismatches, reason: null })
@@ -90,7 +92,7 @@ export class BillReconciliationService {
         await rememberMismatchAlert(trx, date, key, alert.id, alert.createdAt)
         announced.push(alert)
       }
-      return reconciliation
+      return { reconciliation, announced }
     })
     for (const alert of announced) this.deps.alerts.announce(alert)
     this.deps.log.info({ date, status: result.status, counts: result.counts }, 'bill reconciled')

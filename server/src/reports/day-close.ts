@@ -1,6 +1,7 @@
 // Closing a business day (its Z-report figures recorded as they stand, who closed it and when) and
 // reopening it (a manager, with a reason). Both are logged in business_day_log in the transaction that
 // makes the change, and in the server log.
+import { inTransaction } from '../db/transaction.js'
 import createError from '@fastify/error'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
@@ -35,7 +36,7 @@ export async function closeDay (deps: DayCloseDeps, date: string, staffId: strin
   if (date > today) throw new DayInFutureError(date, today)
   const at = nowIso(now)
   try {
-    await deps.db.transaction().execute(async trx => {
+    await inTransaction(deps.db, async trx => {
       if (await findClosedDay(trx, date)) throw new DayAlreadyClosedError(date)
       // Read in the transaction that records them: nothing committed in between is missed.
       const figures = await dayFigures(trx, date, deps.timeZone)
@@ -53,7 +54,7 @@ export async function closeDay (deps: DayCloseDeps, date: string, staffId: strin
 export async function reopenDay (deps: DayCloseDeps, date: string, staffId: string, reason: string): Promise<void> {
   parseReportDate(date)
   const at = nowIso((deps.now ?? Date.now)())
-  await deps.db.transaction().execute(async trx => {
+  await inTransaction(deps.db, async trx => {
     if (!await deleteClosedDay(trx, date)) throw new DayNotClosedError(date)
     await appendDayLog(trx, { date, action: DayCloseActionEnum.REOPEN, staffId, at, reason })
   })

@@ -2,6 +2,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { AlertRow } from '../db/schema.js'
+import { databaseKind, jsonTextField, jsonWithIncrement } from '../db/dialect.js'
 import { nowIso } from '../lib/tokens.js'
 import type { AlertKind } from '#shared/schemas/alert.js'
 
@@ -70,10 +71,31 @@ export async function alertRowPage (db: Db, options: { includeAcknowledged: bool
 
 /** The newest unacknowledged summary alert of this kind and source created since `since` (ISO). */
 export async function openSummaryAlert (db: Db, kind: AlertKind, source: string, since: string): Promise<AlertRow | undefined> {
-  return db.selectFrom('alerts').selectAll()
+  return openSummaryQuery(db, kind, source, since).selectAll().executeTakeFirst()
+}
+
+/**
+ * Counts `by` more occurrences into the open summary alert of this kind and source (see openSummaryAlert), with the
+ * latest occurrence's facts (`set`) written over its detail, in one statement: concurrent calls, in this process or
+ * others, each add theirs (a read-then-write lost some on PostgreSQL). Undefined when no summary is open.
+ */
+export async function countIntoSummaryAlert (
+  db: Db, kind: AlertKind, source: string, since: string, by: number, set: Readonly<Record<string, string>>,
+): Promise<AlertRow | undefined> {
+  return db.updateTable('alerts')
+    .set({ detail: jsonWithIncrement(databaseKind(db), sql.ref('detail'), 'count', by, set) })
+    .where('id', '=', openSummaryQuery(db, kind, source, since).select('id'))
+    // Again on the row itself: PostgreSQL re-checks these on the latest version when a concurrent writer changed
+    // it (an acknowledgement in between), where the subquery's answer would stand.
+    .where('acknowledged_at', 'is', null).where('created_at', '>=', since)
+    .returningAll().executeTakeFirst()
+}
+
+function openSummaryQuery (db: Db, kind: AlertKind, source: string, since: string) {
+  return db.selectFrom('alerts')
     .where('kind', '=', kind).where('acknowledged_at', 'is', null).where('created_at', '>=', since)
-    .where(sql<string>`json_extract(detail, '$.source')`, '=', source)
-    .orderBy('created_at', 'desc').limit(1).executeTakeFirst()
+    .where(jsonTextField(databaseKind(db), sql.ref('detail'), 'source'), '=', source)
+    .orderBy('created_at', 'desc').limit(1)
 }
 
 /** How many alerts of this kind were created since `since` (ISO): the distinct sources of a window. */
@@ -81,8 +103,4 @@ export async function countAlertsSince (db: Db, kind: AlertKind, since: string):
   const { n } = await db.selectFrom('alerts').select(eb => eb.fn.countAll<number>().as('n'))
     .where('kind', '=', kind).where('created_at', '>=', since).executeTakeFirstOrThrow()
   return Number(n)
-}
-
-export async function setAlertDetail (db: Db, id: string, detail: string): Promise<void> {
-  await db.updateTable('alerts').set({ detail }).where('id', '=', id).execute()
 }

@@ -1,13 +1,15 @@
 // Tablets and their pairing codes: SQL for `devices` and `pairing_codes`, mapped to the shared shapes.
+import { inTransaction } from '../db/transaction.js'
 import type { Db } from '../db/database.js'
 import type { DeviceRow } from '../db/schema.js'
-import { isUniqueViolation } from '../db/unique-violation.js'
 import { reusableQuery } from '../db/reusable-query.js'
 import { newId, newPairingCode, nowIso, sha256 } from '../lib/tokens.js'
 import { PairingCodeInvalidError } from '../errors.js'
 import { DeviceStatusEnum, type Device, type DeviceStatus } from '#shared/schemas/device.js'
 
 export const PAIRING_CODE_TTL_MS = 10 * 60_000
+/** Codes drawn before giving up: each collides only with another live code, so more than a few is a bug. */
+const PAIRING_CODE_DRAWS = 20
 
 export interface DeviceWithTable extends DeviceRow {
   table_label: string | null
@@ -108,9 +110,22 @@ export async function updateDevice (db: Db, id: string, changes: { name?: string
   if (Object.keys(set).length > 0) await db.updateTable('devices').set(set).where('id', '=', id).execute()
 }
 
+/**
+ * Marks the devices as seen at `at` in one statement (the presence refresh of lib/device-presence-refresh.ts).
+ * A later last_seen_at, written meanwhile by a request or another process, is kept: presence never moves back.
+ * ISO timestamps of one format compare as text in time order.
+ */
+export async function markDevicesSeen (db: Db, ids: readonly string[], at: string): Promise<void> {
+  if (ids.length === 0) return
+  await db.updateTable('devices').set({ last_seen_at: at })
+    .where('id', 'in', ids)
+    .where(eb => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', at)]))
+    .execute()
+}
+
 /** Moves a paired tablet to another table, or unpairs it (`tableId` null; its codes go too). */
 export async function setDeviceTable (db: Db, id: string, tableId: string | null): Promise<void> {
-  await db.transaction().execute(async trx => {
+  await inTransaction(db, async trx => {
     await trx.updateTable('devices')
       .set(tableId ? { table_id: tableId } : { table_id: null, paired_at: null })
       .where('id', '=', id)
@@ -128,24 +143,22 @@ export async function livePairingCode (db: Db, deviceId: string, now = Date.now(
 /** A fresh code for the device; any previous one stops working. Codes are unique among live codes. */
 export async function issuePairingCode (db: Db, deviceId: string, now = Date.now()): Promise<PairingCode> {
   const expiresAt = nowIso(now + PAIRING_CODE_TTL_MS)
-  return db.transaction().execute(async trx => {
+  return inTransaction(db, async trx => {
     // Expired codes are swept so their numbers can be drawn again.
     await trx.deleteFrom('pairing_codes').where(eb => eb.or([
       eb('expires_at', '<=', nowIso(now)),
       eb('device_id', '=', deviceId),
     ])).execute()
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       const code = newPairingCode()
-      // The primary key makes a collision with another live code fail; draw again.
-      const taken = await trx.selectFrom('pairing_codes').select('code').where('code', '=', code).executeTakeFirst()
-      if (taken && attempt < 20) continue
-      try {
-        await trx.insertInto('pairing_codes').values({ code, device_id: deviceId, expires_at: expiresAt }).execute()
-        return { code, expiresAt }
-      } catch (error) {
-        if (isUniqueViolation(error) && attempt < 20) continue
-        throw error
-      }
+      // A code another live code holds is skipped (the primary key), not an error: on PostgreSQL an error
+      // would abort the whole transaction, not just this insert.
+      const inserted = await trx.insertInto('pairing_codes').values({ code, device_id: deviceId, expires_at: expiresAt })
+        .onConflict(oc => oc.column('code').doNothing())
+        .returning('code')
+        .executeTakeFirst()
+      if (inserted) return { code, expiresAt }
+      if (attempt >= PAIRING_CODE_DRAWS) throw new Error(`no free pairing code after ${PAIRING_CODE_DRAWS} draws`)
     }
   })
 }
@@ -160,7 +173,7 @@ export async function ensurePairingCode (db: Db, deviceId: string, now = Date.no
  * An unknown, expired or used code, or a device paired meanwhile, throws PAIRING_CODE_INVALID (404).
  */
 export async function pairWithCode (db: Db, code: string, tableId: string, now = Date.now()): Promise<string> {
-  return db.transaction().execute(async trx => {
+  return inTransaction(db, async trx => {
     const used = await trx.deleteFrom('pairing_codes')
       .where('code', '=', code).where('expires_at', '>', nowIso(now))
       .returning('device_id')

@@ -1,4 +1,5 @@
 // Diners seen through Alipay's OAuth and their phone sessions: SQL for `diners`, `diner_sessions` and `oauth_states`.
+import { inTransaction } from '../db/transaction.js'
 import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Database } from '../db/schema.js'
@@ -95,7 +96,7 @@ export async function dinerHashSalt (db: Db): Promise<string> {
  * diner. Returns how many diners were erased.
  */
 export async function eraseDinersNotSeenSince (db: Db, cutoff: string): Promise<number> {
-  return await db.transaction().execute(async trx => {
+  return await inTransaction(db, async trx => {
     const stale = (eb: ExpressionBuilder<Database, 'diners'>) => eb(eb.fn.coalesce('last_seen_at', 'created_at'), '<', cutoff)
     await trx.deleteFrom('diner_sessions').where('diner_id', 'in', trx.selectFrom('diners').select('id').where(stale)).execute()
     const erased = await trx.updateTable('diners')
@@ -113,7 +114,7 @@ export async function eraseDinersNotSeenSince (db: Db, cutoff: string): Promise<
  * first pass over years of history does not hold the database for long. Returns the payments erased.
  */
 export async function eraseBuyerIdsBefore (db: Db, cutoff: string, limit = 500): Promise<number> {
-  return await db.transaction().execute(async trx => {
+  return await inTransaction(db, async trx => {
     const payments = await trx.selectFrom('payments').select('id')
       .where('created_at', '<', cutoff)
       .where(eb => eb.or([eb('buyer_id', 'is not', null), eb('buyer_open_id', 'is not', null)]))

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import { reusableQuery } from '../db/reusable-query.js'
+import { databaseKind } from '../db/dialect.js'
 import type { OrderLinesTable, OrderRow } from '../db/schema.js'
 import { paymentsOfOrders } from './payments.js'
 import { orderMatches, searchTableIds } from './order-search.js'
@@ -132,7 +133,8 @@ export async function listOrders (db: Db, filter: OrderListFilter): Promise<Orde
   if (filter.search) {
     const search = filter.search
     const tableIds = await searchTableIds(db, search)
-    query = query.where(eb => orderMatches(eb, search, tableIds))
+    const kind = databaseKind(db)
+    query = query.where(eb => orderMatches(eb, kind, search, tableIds))
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(filter.limit).execute()
   return assemble(db, rows)

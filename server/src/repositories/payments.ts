@@ -1,6 +1,7 @@
 // Payments: SQL for the `payments` table, mapped to the shared Payment shape in one place.
 import type { Insertable } from 'kysely'
 import type { Db } from '../db/database.js'
+import { databaseKind } from '../db/dialect.js'
 import type { PaymentRow, PaymentsTable } from '../db/schema.js'
 import { nowIso } from '../lib/tokens.js'
 import type { Payment } from '#shared/schemas/payment.js'
@@ -120,12 +121,60 @@ export async function countOpenPayments (db: Db): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
-/** Open payments whose next check is due at `now` (ISO), the longest-waiting first. */
+/** A claim of due rows by one process: its instance id, the time, until when the lease holds (ISO), how many at most. */
+export interface LeaseClaim {
+  owner: string
+  now: string
+  until: string
+  limit: number
+}
+
+/**
+ * Open payments whose next check is due at `now` (ISO), the longest-waiting first, read without a lease: on SQLite, where one
+ * process serves the database and the in-process locks keep its checks apart, so a pass writes nothing.
+ */
 export async function duePaymentIds (db: Db, now: string, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('payments').select('id')
     .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', '<=', now)
     .orderBy('next_check_at').limit(limit).execute()
   return rows.map(row => row.id)
+}
+
+/**
+ * Leases open payments whose next check is due at `now` and whose lease is free or expired, the longest-waiting
+ * first, and gives their ids: one compare-and-set UPDATE, so a payment is claimed by one process at a time.
+ */
+export async function claimDuePayments (db: Db, claim: LeaseClaim): Promise<string[]> {
+  const rows = await db.updateTable('payments')
+    .set({ lease_owner: claim.owner, lease_until: claim.until })
+    .where('id', 'in', eb => eb.selectFrom('payments as due').select('due.id')
+      .where('due.status', 'in', OPEN_PAYMENT_STATUSES).where('due.next_check_at', '<=', claim.now)
+      .where(inner => inner.or([inner('due.lease_until', 'is', null), inner('due.lease_until', '<=', claim.now)]))
+      .orderBy('due.next_check_at').limit(claim.limit)
+      // On PostgreSQL a due row another claimer is taking right now is passed over, not waited for: the claim gets
+      // the next due row instead of coming back empty once the other committed (which ended this process's pass).
+      .$if(databaseKind(db) === 'postgres', due => due.forUpdate().skipLocked()))
+    // The same conditions again on the row itself: on PostgreSQL a claimer that waited for another's row lock
+    // re-reads them on the row as the other left it (the subquery's snapshot is not re-read), so it skips a
+    // payment just claimed instead of claiming it twice.
+    .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', '<=', claim.now)
+    .where(eb => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', claim.now)]))
+    .returning('id')
+    .execute()
+  return rows.map(row => row.id)
+}
+
+/** A finished check gives its lease up (if `owner` still holds it: an expired one may have moved on). */
+export async function releasePaymentLease (db: Db, id: string, owner: string): Promise<void> {
+  await db.updateTable('payments').set({ lease_owner: null, lease_until: null })
+    .where('id', '=', id).where('lease_owner', '=', owner).execute()
+}
+
+/** Every payment lease `owner` holds, given up at once (a process shutting down). */
+export async function releasePaymentLeasesOf (db: Db, owner: string): Promise<number> {
+  const result = await db.updateTable('payments').set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', '=', owner).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function insertPayment (db: Db, row: Insertable<PaymentsTable>): Promise<void> {

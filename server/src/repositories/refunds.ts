@@ -1,8 +1,10 @@
 // Refunds: SQL for the `refunds` table, mapped to the shared Refund shape in one place.
 import type { Insertable } from 'kysely'
 import type { Db } from '../db/database.js'
+import { databaseKind } from '../db/dialect.js'
 import type { RefundRow, RefundsTable } from '../db/schema.js'
 import { nowIso } from '../lib/tokens.js'
+import type { LeaseClaim } from './payments.js'
 import type { Refund } from '#shared/schemas/payment.js'
 import { OPEN_REFUND_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type RefundStatus } from '#shared/statuses.js'
 
@@ -46,12 +48,50 @@ export async function countOpenRefunds (db: Db): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
-/** Open refunds whose next attempt is due at `now` (ISO), the longest-waiting first. */
+/**
+ * Open refunds whose next attempt is due at `now` (ISO), the longest-waiting first, read without a lease: on SQLite, where one
+ * process serves the database and the in-process locks keep its checks apart, so a pass writes nothing.
+ */
 export async function dueRefundIds (db: Db, now: string, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('refunds').select('id')
     .where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', '<=', now)
     .orderBy('next_check_at').limit(limit).execute()
   return rows.map(row => row.id)
+}
+
+/**
+ * Leases open refunds whose next attempt is due at `now` and whose lease is free or expired, the longest-waiting
+ * first, and gives their ids: one compare-and-set UPDATE, as claimDuePayments (whose comments say why the
+ * conditions are written twice).
+ */
+export async function claimDueRefunds (db: Db, claim: LeaseClaim): Promise<string[]> {
+  const rows = await db.updateTable('refunds')
+    .set({ lease_owner: claim.owner, lease_until: claim.until })
+    .where('id', 'in', eb => eb.selectFrom('refunds as due').select('due.id')
+      .where('due.status', 'in', OPEN_REFUND_STATUSES).where('due.next_check_at', '<=', claim.now)
+      .where(inner => inner.or([inner('due.lease_until', 'is', null), inner('due.lease_until', '<=', claim.now)]))
+      .orderBy('due.next_check_at').limit(claim.limit)
+      // On PostgreSQL a due row another claimer is taking right now is passed over, not waited for: the claim gets
+      // the next due row instead of coming back empty once the other committed (which ended this process's pass).
+      .$if(databaseKind(db) === 'postgres', due => due.forUpdate().skipLocked()))
+    .where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', '<=', claim.now)
+    .where(eb => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', claim.now)]))
+    .returning('id')
+    .execute()
+  return rows.map(row => row.id)
+}
+
+/** A finished attempt gives its lease up (if `owner` still holds it). */
+export async function releaseRefundLease (db: Db, id: string, owner: string): Promise<void> {
+  await db.updateTable('refunds').set({ lease_owner: null, lease_until: null })
+    .where('id', '=', id).where('lease_owner', '=', owner).execute()
+}
+
+/** Every refund lease `owner` holds, given up at once (a process shutting down). */
+export async function releaseRefundLeasesOf (db: Db, owner: string): Promise<number> {
+  const result = await db.updateTable('refunds').set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', '=', owner).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function insertRefund (db: Db, row: Insertable<RefundsTable>): Promise<void> {

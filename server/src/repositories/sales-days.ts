@@ -1,5 +1,6 @@
 // The sales_days table (011): the kept figures of past store days, one JSON row per (zone, day). What is kept,
 // and why it cannot go stale: reports/sales-days.ts.
+import { inTransaction } from '../db/transaction.js'
 import type { Db } from '../db/database.js'
 
 export interface SalesDayRow {
@@ -23,7 +24,7 @@ const ROWS_PER_INSERT = 150
 /** Keeps (or replaces: another shape, a race with another request) the figures of these days, in one transaction. */
 export async function saveSalesDays (db: Db, timezone: string, shape: number, days: SalesDayRow[], at: string): Promise<void> {
   if (days.length === 0) return
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (let start = 0; start < days.length; start += ROWS_PER_INSERT) {
       await trx.insertInto('sales_days')
         .values(days.slice(start, start + ROWS_PER_INSERT).map(day => ({ timezone, date: day.date, shape, figures: day.figures, computed_at: at })))

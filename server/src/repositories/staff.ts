@@ -1,4 +1,6 @@
 // Staff members and their sessions: SQL for `staff` and `staff_sessions`, mapped to StaffMember.
+import { inTransaction } from '../db/transaction.js'
+import { databaseKind } from '../db/dialect.js'
 import type { Db } from '../db/database.js'
 import type { StaffRow } from '../db/schema.js'
 import { hashPin, verifyPin } from '../lib/pin-hash.js'
@@ -33,6 +35,17 @@ function serialised<T> (db: Db, task: () => Promise<T>): Promise<T> {
   const next = previous.then(task, task)
   writeLocks.set(db, next.catch(() => undefined))
   return next
+}
+
+/**
+ * A staff write and the checks it rests on (PIN free, not the last manager). On SQLite this process is the
+ * only writer and the lock above orders its writes, so the checks run outside any transaction (hashing a PIN
+ * must not hold the one connection the orders need). On PostgreSQL another process may be writing staff too:
+ * checks and write share one write transaction (inTransaction: one writer at a time), so the second of two sees
+ * the first's write. It holds the writer lock while PINs are compared (tens of ms each): staff edits are rare.
+ */
+function staffWrite<T> (db: Db, task: (db: Db) => Promise<T>): Promise<T> {
+  return serialised(db, () => databaseKind(db) === 'postgres' ? inTransaction(db, task) : task(db))
 }
 
 async function activeRows (db: Db): Promise<StaffRow[]> {
@@ -79,7 +92,7 @@ async function activeManagerCount (db: Db): Promise<number> {
 
 /** Adds a member; throws PIN_IN_USE (409) when an active member already has this PIN. */
 export async function createStaff (db: Db, member: NewStaffMember): Promise<StaffMember> {
-  return serialised(db, async () => {
+  return staffWrite(db, async db => {
     await assertPinFree(db, member.pin)
     const row: StaffRow = {
       id: newId('stf'),
@@ -99,7 +112,7 @@ export async function createStaff (db: Db, member: NewStaffMember): Promise<Staf
  * last manager throws LAST_MANAGER (409). A new PIN ends the member's sessions but `keepSession`.
  */
 export async function updateStaff (db: Db, id: string, changes: StaffChanges, keepSessionHash?: string): Promise<StaffMember | null> {
-  return serialised(db, async () => {
+  return staffWrite(db, async db => {
     const current = await findStaff(db, id)
     if (!current) return null
     if (changes.role === StaffRoleEnum.STAFF && current.role === StaffRoleEnum.MANAGER && await activeManagerCount(db) <= 1) {
@@ -112,7 +125,7 @@ export async function updateStaff (db: Db, id: string, changes: StaffChanges, ke
       await assertPinFree(db, changes.pin, id)
       set.pin_hash = await hashPin(changes.pin)
     }
-    await db.transaction().execute(async trx => {
+    await inTransaction(db, async trx => {
       await trx.updateTable('staff').set(set).where('id', '=', id).execute()
       if (changes.pin !== undefined) {
         let ending = trx.deleteFrom('staff_sessions').where('staff_id', '=', id)
@@ -126,11 +139,11 @@ export async function updateStaff (db: Db, id: string, changes: StaffChanges, ke
 
 /** Disables a member and ends their sessions; false when there is none. The last manager stays. */
 export async function disableStaff (db: Db, id: string): Promise<boolean> {
-  return serialised(db, async () => {
+  return staffWrite(db, async db => {
     const current = await findStaff(db, id)
     if (!current) return false
     if (current.role === StaffRoleEnum.MANAGER && await activeManagerCount(db) <= 1) throw new LastManagerError()
-    await db.transaction().execute(async trx => {
+    await inTransaction(db, async trx => {
       await trx.updateTable('staff').set({ disabled_at: nowIso() }).where('id', '=', id).execute()
       await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute()
     })

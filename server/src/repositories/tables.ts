@@ -1,4 +1,5 @@
 // Tables of the restaurant: SQL for the `tables` table, mapped to the shared Table shape in one place.
+import { inTransaction } from '../db/transaction.js'
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/database.js'
 import type { TableRow } from '../db/schema.js'
@@ -93,14 +94,18 @@ export async function createTable (db: Db, table: NewTable): Promise<Table> {
       label_zh: chineseLabel(table.labelZh),
     }
     try {
-      await db.insertInto('tables').values(row).execute()
-      return toTable(row)
+      // A code collision is astronomically rare; draw again rather than fail. Skipped, not raised: on
+      // PostgreSQL an error inside the caller's transaction (the demo seed's) would abort all of it.
+      const inserted = await db.insertInto('tables').values(row)
+        .onConflict(oc => oc.column('code').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (inserted) return toTable(row)
     } catch (error) {
       if (isUniqueViolation(error, 'tables.label')) throw new TableLabelTakenError(label)
-      // A code collision is astronomically rare; draw again rather than fail.
-      if (isUniqueViolation(error, 'tables.code') && attempt < 5) continue
       throw error
     }
+    if (attempt >= 5) throw new Error('no free table code after 6 draws')
   }
 }
 
@@ -136,7 +141,7 @@ export async function tableInUseReason (db: Db, id: string): Promise<string | nu
  * orders point at is kept as removed under a freed label, so "T13" can be added again later.
  */
 export async function removeTable (db: Db, id: string): Promise<boolean> {
-  return db.transaction().execute(async trx => {
+  return inTransaction(db, async trx => {
     const row = await trx.selectFrom('tables').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst()
     if (!row) return false
     const referenced = await trx.selectFrom('orders').select('id').where('table_id', '=', id).executeTakeFirst()

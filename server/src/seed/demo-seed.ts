@@ -1,4 +1,5 @@
 // Puts the demo restaurant into the database once: menu, option groups and tables in one transaction.
+import { inTransaction } from '../db/transaction.js'
 import type { Db } from '../db/database.js'
 import { nowIso } from '../lib/tokens.js'
 import { bumpMenuVersion } from '../repositories/menu.js'
@@ -48,7 +49,7 @@ async function insertTables (db: Db): Promise<number> {
  */
 export async function seedDemo (db: Db, demoSeed: boolean | null, currency = 'CNY'): Promise<SeedOutcome> {
   if (demoSeed === false) return { seeded: false, reason: 'disabled' }
-  return db.transaction().execute(async (trx): Promise<SeedOutcome> => {
+  return inTransaction(db, async (trx): Promise<SeedOutcome> => {
     if (await getSetting(trx, DEMO_SEED_KEY)) return { seeded: false, reason: 'already-seeded' }
     if (demoSeed === null && !await hasNoMenuOrTables(trx)) return { seeded: false, reason: 'not-empty' }
     const menu = await insertMenu(trx, currency)

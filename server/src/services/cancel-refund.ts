@@ -2,6 +2,7 @@
 // first: the cancel and a refund row per paid payment (its out_request_no included) commit in one transaction,
 // so a crash right after still returns the money — the reconciler sends what was recorded. Alipay is asked
 // after the commit; the outcome reaches the console through the payment's events, like any refund.
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
@@ -36,7 +37,7 @@ export interface CancelRefundRequest {
 export async function cancelAndRefund (deps: CancelRefundDeps, orderId: string, request: CancelRefundRequest): Promise<Order> {
   const reason = request.reason.trim()
   if (!reason) throw new CancelReasonRequiredError()
-  const committed = await deps.db.transaction().execute(async (trx) => {
+  const committed = await inTransaction(deps.db, async (trx) => {
     const row = await findOrderRow(trx, orderId)
     if (!row) throw new NotFoundError('Order')
     const from = row.status as OrderStatus

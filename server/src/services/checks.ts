@@ -1,5 +1,6 @@
 // The table's check as its screens see it (GET /api/table/check), who may see it, paying it
 // (POST /api/table/check/payments) and staff closing it.
+import { inTransaction } from '../db/transaction.js'
 import type { Db } from '../db/database.js'
 import type { CheckRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
@@ -152,7 +153,7 @@ export async function closeTableCheck (deps: CloseCheckDeps, tableId: string, st
   const why = reason?.trim() ? reason.trim() : null
   if (ledger.due > 0 && why === null) throw new CheckNotSettledError(formatMoney(ledger.due, deps.config.store.currency, 'en'))
   const at = nowIso()
-  await deps.db.transaction().execute(async trx => {
+  await inTransaction(deps.db, async trx => {
     if (!await closeCheck(trx, check.id, at, why, staffId)) return
     // A tab is sold when it is settled: closed owing nothing (read again here, so an order or payment that
     // committed since the read above counts). One closed still owing was not paid through Tablepad.

@@ -1,4 +1,5 @@
 // Managers edit the menu: each change is one transaction with a new menu version, then menu.changed for every screen.
+import { inTransaction } from '../db/transaction.js'
 import type { Db } from '../db/database.js'
 import {
   CategoryNotEmptyError, CategoryUnknownError, ItemNotInCategoryError, NotFoundError, OptionGroupInvalidError,
@@ -22,7 +23,7 @@ interface Edit<T> {
 
 /** Runs an edit in a transaction that also bumps the menu version, and tells the screens after commit. */
 async function editMenu<T> (deps: MenuServiceDeps, change: (trx: Db) => Promise<Edit<T>>): Promise<T> {
-  const { result, version } = await deps.db.transaction().execute(async trx => {
+  const { result, version } = await inTransaction(deps.db, async trx => {
     const edit = await change(trx)
     return { result: edit.result, version: edit.changed ? await bumpMenuVersion(trx) : null }
   })

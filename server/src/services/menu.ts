@@ -1,4 +1,5 @@
 // Sold-out switches for dishes and options: a new menu version and a menu.changed event for every screen.
+import { inTransaction } from '../db/transaction.js'
 import type { EventHub } from '../lib/event-hub.js'
 import { NotFoundError } from '../errors.js'
 import { bumpMenuVersion, setItemAvailable, setOptionAvailable, type AvailabilityChange } from '../repositories/menu.js'
@@ -21,7 +22,7 @@ export function publishMenuChanged (deps: MenuServiceDeps, version: string): voi
  * availability under the old ETag. Setting what is already set changes nothing and tells no one.
  */
 async function applyAvailability (deps: MenuServiceDeps, what: string, change: (db: Db) => Promise<AvailabilityChange>): Promise<void> {
-  const version = await deps.db.transaction().execute(async trx => {
+  const version = await inTransaction(deps.db, async trx => {
     const result = await change(trx)
     if (result === 'missing') throw new NotFoundError(what)
     return result === 'changed' ? bumpMenuVersion(trx) : null

@@ -2,6 +2,7 @@
 // nobody paid for within UNPAID_ORDER_TTL_S — or that a tablet left behind at its idle reset — is cancelled by
 // the server (reason payment_abandoned) and leaves the board. A payment that still arrives for it later follows
 // the late-payment rules (markPaid: refunded, staff alerted).
+import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
@@ -32,7 +33,7 @@ export async function cancelAbandonedOrder (deps: UnpaidOrderDeps, orderId: stri
   const row = await findOrderRow(deps.db, orderId)
   if (!row) return null
   const at = nowIso()
-  const cancelled = await deps.db.transaction().execute(async (trx) => {
+  const cancelled = await inTransaction(deps.db, async (trx) => {
     if (!await cancelIfUnpaid(trx, orderId, { at, reason: CancelReasonEnum.PAYMENT_ABANDONED, endedBefore })) return false
     // An unpaid order never reached the kitchen, so this is nothing — unless staff printed its ticket by hand.
     await queueCancelTickets(trx, { orderId, at })

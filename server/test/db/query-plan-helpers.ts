@@ -3,15 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, vi } from 'vitest'
-import { migrate, openDatabase, type OpenedDatabase } from '../../src/db/database.js'
+import { migrate, openDatabase, type OpenedSqlite } from '../../src/db/database.js'
 
 /**
  * Opens and migrates a fresh database before each test of the calling file (then `seed` runs on it) and removes it
  * after. Read `.opened` inside the tests.
  */
-export function planDatabase (seed: (opened: OpenedDatabase) => void = () => {}): { readonly opened: OpenedDatabase } {
+export function planDatabase (seed: (opened: OpenedSqlite) => void = () => {}): { readonly opened: OpenedSqlite } {
   let dir = ''
-  const holder = { opened: undefined as unknown as OpenedDatabase }
+  const holder = { opened: undefined as unknown as OpenedSqlite }
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tablepad-plans-'))
     holder.opened = openDatabase(dir)
@@ -26,7 +26,7 @@ export function planDatabase (seed: (opened: OpenedDatabase) => void = () => {})
 }
 
 /** The SQLite query plan of every statement `run` prepares, one line of details each. */
-export async function plansOf (opened: OpenedDatabase, run: () => Promise<unknown>): Promise<string[]> {
+export async function plansOf (opened: OpenedSqlite, run: () => Promise<unknown>): Promise<string[]> {
   const prepared: string[] = []
   const prepare = vi.spyOn(opened.statements, 'prepare').mockImplementation((text: string) => {
     prepared.push(text)

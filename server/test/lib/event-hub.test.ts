@@ -1,12 +1,12 @@
 // The event hub's fan-out and replay window, which every SSE stream's resume relies on.
 import { describe, expect, it } from 'vitest'
-import { EventHub, type HubEvent } from '../../src/lib/event-hub.js'
+import { MemoryEventHub, type HubEvent } from '../../src/lib/event-hub.js'
 
 const all = () => true
 
-describe('EventHub', () => {
+describe('MemoryEventHub', () => {
   it('numbers events in order with its boot id and delivers them to subscribers', () => {
-    const hub = new EventHub()
+    const hub = new MemoryEventHub()
     const seen: HubEvent[] = []
     const unsubscribe = hub.subscribe(event => seen.push(event))
     const a = hub.publish({ kind: 'staff' }, 'alert.raised', { n: 1 })
@@ -22,29 +22,29 @@ describe('EventHub', () => {
   })
 
   it('gives two boots different ids', () => {
-    expect(new EventHub().bootId).not.toBe(new EventHub().bootId)
+    expect(new MemoryEventHub().bootId).not.toBe(new MemoryEventHub().bootId)
   })
 
   it('replays the events after an id that pass the filter', () => {
-    const hub = new EventHub()
+    const hub = new MemoryEventHub()
     const start = hub.currentId
     hub.publish({ kind: 'table', tableId: 't1' }, 'order.updated', 1)
     const middle = hub.publish({ kind: 'table', tableId: 't2' }, 'order.updated', 2)
     hub.publish({ kind: 'table', tableId: 't1' }, 'order.updated', 3)
     const forT1 = (event: HubEvent) => event.audience.kind === 'table' && event.audience.tableId === 't1'
-    expect(hub.since(start, forT1)?.map(event => event.data)).toEqual([1, 3])
-    expect(hub.since(middle.id, all)?.map(event => event.data)).toEqual([3])
-    expect(hub.since(hub.currentId, all)).toEqual([])
+    expect(hub.since(start, forT1)?.events.map(event => event.data)).toEqual([1, 3])
+    expect(hub.since(middle.id, all)?.events.map(event => event.data)).toEqual([3])
+    expect(hub.since(hub.currentId, all)).toEqual({ after: 3, events: [] })
   })
 
   it('cannot replay across a restart, past its buffer, from the future, or from a malformed id', () => {
-    const hub = new EventHub(3)
+    const hub = new MemoryEventHub(3)
     const start = hub.currentId
     const events = [1, 2, 3, 4, 5].map(n => hub.publish({ kind: 'staff' }, 'x', n))
     expect(hub.since(start, all)).toBeNull()
     expect(hub.since(events[0]!.id, all)).toBeNull()
-    expect(hub.since(events[1]!.id, all)?.map(event => event.data)).toEqual([3, 4, 5])
-    expect(hub.since(`${new EventHub().bootId}-2`, all)).toBeNull()
+    expect(hub.since(events[1]!.id, all)?.events.map(event => event.data)).toEqual([3, 4, 5])
+    expect(hub.since(`${new MemoryEventHub().bootId}-2`, all)).toBeNull()
     expect(hub.since(`${hub.bootId}-99`, all)).toBeNull()
     expect(hub.since('garbage', all)).toBeNull()
     expect(hub.since(`${hub.bootId}-`, all)).toBeNull()

@@ -10,12 +10,13 @@ import {
 import { ALERT_SOURCE_MANY, AlertKindEnum, type Alert } from '#shared/schemas/alert.js'
 
 const KIND = AlertKindEnum.NOTIFICATION_BAD_SIGNATURE
-let summaries: AlertSummaries | undefined
+const made: AlertSummaries[] = []
 
-afterEach(() => { summaries?.close() })
+afterEach(async () => { for (const summaries of made.splice(0)) await summaries.close() })
 
 function summariesOf (app: App, options: ConstructorParameters<typeof AlertSummaries>[3] = {}): AlertSummaries {
-  summaries = new AlertSummaries(app.db, app.events, app.log, options)
+  const summaries = new AlertSummaries(app.db, app.events, app.log, options)
+  made.push(summaries)
   return summaries
 }
 
@@ -53,12 +54,36 @@ describe('AlertSummaries', () => {
     expect((await details(app)).find(detail => detail.source === '2001:db8:0::')).toMatchObject({ count: 2 })
   })
 
+  it('counts every one of many concurrent occurrences, from two processes\' counters, into one row', async () => {
+    const app = await buildEmptyApp()
+    // Two counters on one database stand for two server processes: neither's memory can order the writes.
+    const counters = [summariesOf(app), summariesOf(app)]
+    await Promise.all(Array.from({ length: 200 }, (_, i) =>
+      counters[i % 2]!.record({ kind: KIND, source: '10.0.0.1', sample: { outTradeNo: `pay_${i}` } })))
+    const all = await details(app)
+    expect(all).toHaveLength(1)
+    expect(all[0]).toMatchObject({ source: '10.0.0.1', count: 200, outTradeNo: expect.stringMatching(/^pay_\d+$/) })
+  })
+
+  it(`keeps the cap of ${MAX_SOURCES_PER_WINDOW} senders when they all arrive at once`, async () => {
+    const app = await buildEmptyApp()
+    const counter = summariesOf(app)
+    const senders = MAX_SOURCES_PER_WINDOW + 15
+    await Promise.all(Array.from({ length: senders }, (_, i) => counter.record({ kind: KIND, source: `10.1.0.${i}` })))
+    const all = await details(app)
+    expect(all).toHaveLength(MAX_SOURCES_PER_WINDOW + 1)
+    expect(all.find(detail => detail.source === ALERT_SOURCE_MANY)).toMatchObject({ count: 15 })
+    expect(all.reduce((sum, detail) => sum + Number(detail.count), 0)).toBe(senders)
+  })
+
   it('tells the staff stream once when a summary opens, then at most once per interval, ending with the last count', async () => {
     const app = await buildEmptyApp()
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const counter = summariesOf(app, { publishIntervalMs: 200 })
     const started = Date.now()
     for (let i = 0; i < 50; i++) await counter.record({ kind: KIND, source: '10.0.0.1', sample: { outTradeNo: `pay_${i}` } })
+    // On PostgreSQL events reach this process's subscribers through the log, a moment after publication.
+    await app.events.settled()
     expect(events.filter(event => event.event === 'alert.raised')).toHaveLength(1)
     const last = await until(async () => events.map(event => event.data as Alert)
       .find(alert => alert.detail.count === 50), 5000, 'the final count on the stream')
@@ -67,5 +92,19 @@ describe('AlertSummaries', () => {
     // However slow the machine, one update per interval at most (plus the trailing one).
     const updates = events.filter(event => event.event === 'alert.updated').length
     expect(updates).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 200) + 1)
+  })
+
+  it('publishes the count still waiting for its interval when the app closes, rather than dropping it', async () => {
+    const app = await buildEmptyApp()
+    const events = await recordEvents(app)
+    // An interval no test waits for: only the close can publish the second count.
+    const counter = summariesOf(app, { publishIntervalMs: 3_600_000 })
+    await counter.record({ kind: KIND, source: '10.0.0.2' })
+    await counter.record({ kind: KIND, source: '10.0.0.2' })
+    await app.events.settled()
+    expect(events.filter(event => event.event === 'alert.updated')).toEqual([])
+    await counter.close()
+    await app.events.settled()
+    expect(events.filter(event => event.event === 'alert.updated').map(event => (event.data as Alert).detail.count)).toEqual([2])
   })
 })

@@ -5,7 +5,8 @@ import { afterEach } from 'vitest'
 import { buildApp, type App } from '../../src/app.js'
 import { createTable } from '../../src/repositories/tables.js'
 import { newId, newSecret, nowIso, sha256 } from '../../src/lib/tokens.js'
-import { testConfig } from '../helper.js'
+import { testAppConfig } from '../helper.js'
+import { httpCall } from '../http-call.js'
 import type { Payment } from '#shared/schemas/payment.js'
 
 export interface RunningApp {
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 /** An app listening on loopback, reconciling fast so tests do not wait for Alipay's 3 s cadence. */
 export async function startApp (env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = testConfig(env)
+  const config = await testAppConfig(env)
   const app = await buildApp({ config, payments: { reconcileIntervalMs: 100, pollWhileWaitingMs: 150 } })
   running.push(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -70,18 +71,8 @@ export async function placedOrder (app: App, tablet: Tablet, total = 4_280): Pro
   return id
 }
 
-export async function api<T = unknown> (base: string, path: string, init: { method?: string, body?: unknown, cookie?: string } = {}): Promise<{ status: number, body: T }> {
-  const response = await fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  })
-  const text = await response.text()
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
-}
+/** A JSON call to a listening app. */
+export const api = httpCall
 
 export async function startQr (base: string, tablet: Tablet, orderId: string): Promise<{ status: number, body: Payment }> {
   return api<Payment>(base, `/api/orders/${orderId}/payments`, { method: 'POST', body: { method: 'alipay_qr' }, cookie: tablet.cookie })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { api, orderStatus, pairedTablet, payAtAlipay, paymentStatus, setFaults, startApp, startQr, until, type RunningApp, type Tablet } from './fixtures.js'
 import { NOTIFICATION_CONTENT_TYPE as FORM, emulatorNotifyId, serviceNames, signedPaidNotification } from './protocol.js'
 import { configFailure, testConfig } from '../helper.js'
-import { orderBody, riceLine } from '../fixtures/orders.js'
+import { orderBody, recordEvents, riceLine } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
 import { choosePaymentMode } from '../../src/services/payment-mode.js'
 import { cancelAbandonedOrder } from '../../src/services/unpaid-orders.js'
@@ -45,8 +45,7 @@ describe('the sweep of unpaid orders', () => {
     const tablet = await pairedTablet(running.app)
     const order = await placed(running, tablet)
     await cancelledPayment(running, tablet, order.id)
-    const seen: Array<{ event: string, data: unknown }> = []
-    running.app.events.subscribe(event => { seen.push(event) })
+    const seen = await recordEvents(running.app)
 
     // Within the TTL the diner may still try again.
     expect(await sweepAfter(running.app, TTL_S - 5)).toEqual([])
@@ -55,6 +54,7 @@ describe('the sweep of unpaid orders', () => {
     expect(await sweepAfter(running.app, TTL_S + 5)).toEqual([order.id])
     expect(await orderStatus(running.app, order.id)).toBe('cancelled')
     expect(await cancelReason(running.app, order.id)).toBe('payment_abandoned')
+    await running.app.events.settled()
     const updates = seen.filter(event => event.event === 'order.updated').map(event => event.data as Order)
     // Once to the table's screens, once to staff.
     expect(updates).toHaveLength(2)
@@ -151,8 +151,7 @@ describe('settling open payments after the cancel', () => {
     const running = await startApp()
     const tablet = await pairedTablet(running.app)
     const order = await placed(running, tablet)
-    const seen: string[] = []
-    running.app.events.subscribe(event => { if (event.event === 'order.updated') seen.push((event.data as Order).status) })
+    const recorded = await recordEvents(running.app)
     const logged: unknown[] = []
     const deps = {
       db: running.app.db,
@@ -162,6 +161,8 @@ describe('settling open payments after the cancel', () => {
     }
     const cancelled = await cancelAbandonedOrder(deps, order.id, null)
     expect(cancelled).toMatchObject({ id: order.id, status: 'cancelled' })
+    await running.app.events.settled()
+    const seen = recorded.filter(event => event.event === 'order.updated').map(event => (event.data as Order).status)
     expect(seen).toEqual(['cancelled', 'cancelled'])
     expect(logged).toEqual([expect.objectContaining({ orderId: order.id })])
   })

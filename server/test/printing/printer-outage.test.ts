@@ -14,7 +14,7 @@ describe('a printer that is off', () => {
     const { app, staff, tablet } = await printingApp()
     const kitchen = await FakePrinter.start()
     const printer = await addPrinter(app, staff, kitchen, { name: 'Kitchen', language: 'en', routing: 'rest' })
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     await kitchen.off()
 
     const orders = []
@@ -31,6 +31,7 @@ describe('a printer that is off', () => {
     const alerts = await app.db.selectFrom('alerts').selectAll().where('kind', '=', 'printer.unreachable').execute()
     expect(alerts).toHaveLength(1)
     expect(JSON.parse(alerts[0]!.detail)).toMatchObject({ printerId: printer.id, name: 'Kitchen', code: 'ECONNREFUSED', port: kitchen.port })
+    await app.events.settled()
     expect(events.filter(event => event.event === 'alert.raised')).toHaveLength(1)
     const listed = await app.inject({ method: 'GET', url: '/api/staff/printers', headers: { cookie: staff } })
     expect(listed.json()[0].state).toMatchObject({ queued: 3, lastError: 'ECONNREFUSED', failingSince: expect.any(String) })
@@ -43,6 +44,7 @@ describe('a printer that is off', () => {
     expect(kitchen.jobs).toHaveLength(3)
     const resolved = await app.db.selectFrom('alerts').select(['acknowledged_at', 'acknowledged_by']).where('id', '=', alerts[0]!.id).executeTakeFirstOrThrow()
     expect(resolved).toEqual({ acknowledged_at: expect.any(String), acknowledged_by: null })
+    await app.events.settled()
     const updated = events.filter(event => event.event === 'alert.updated').map(event => event.data as Alert)
     expect(updated).toEqual([expect.objectContaining({ id: alerts[0]!.id, acknowledgedAt: expect.any(String) })])
     const after = await app.inject({ method: 'GET', url: '/api/staff/printers', headers: { cookie: staff } })

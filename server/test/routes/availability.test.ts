@@ -25,13 +25,15 @@ describe('PATCH /api/staff/menu/items/:id', () => {
   it('marks a dish sold out: new menu version, menu.changed to tablets and staff, orders refused', async () => {
     const { app, staff, tablet } = await orderingApp()
     const before = await menuOf(app, tablet.cookie)
-    const events = recordEvents(app)
+    // On PostgreSQL events arrive through the shared log, a moment later: let them all arrive first.
+    const events = await recordEvents(app)
     const response = await setDish(app, staff, RICE.itemId, { available: false })
     expect(response.statusCode).toBe(200)
     expect(response.json<MenuItem>()).toMatchObject({ id: RICE.itemId, available: false, price: RICE.price })
 
     const after = await menuOf(app, tablet.cookie)
     expect(after.version).not.toBe(before.version)
+    await app.events.settled()
     expect(events.map(event => [event.event, event.audience.kind, event.data])).toEqual([
       ['menu.changed', 'tablets', { version: after.version }],
       ['menu.changed', 'staff', { version: after.version }],
@@ -49,10 +51,11 @@ describe('PATCH /api/staff/menu/items/:id', () => {
   it('changes nothing and tells no one when the dish already has that availability', async () => {
     const { app, staff, tablet } = await orderingApp()
     const before = await menuOf(app, tablet.cookie)
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const response = await setDish(app, staff, RICE.itemId, { available: true })
     expect(response.statusCode).toBe(200)
     expect((await menuOf(app, tablet.cookie)).version).toBe(before.version)
+    await app.events.settled()
     expect(events).toEqual([])
   })
 
@@ -96,10 +99,11 @@ describe('PATCH /api/staff/menu/items/:id', () => {
 describe('PATCH /api/staff/menu/options/:id', () => {
   it('marks an option sold out: the menu shows it and orders choosing it are refused', async () => {
     const { app, staff, tablet } = await orderingApp()
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const response = await setOption(app, staff, DAN_DAN.extras.egg, { available: false })
     expect(response.statusCode).toBe(200)
     expect(response.json<MenuOption>()).toMatchObject({ id: DAN_DAN.extras.egg, available: false, priceDelta: DAN_DAN.prices.egg })
+    await app.events.settled()
     expect(events.map(event => event.event)).toEqual(['menu.changed', 'menu.changed'])
 
     const menu = await menuOf(app, tablet.cookie)

@@ -27,20 +27,24 @@ describe('x-unsent-orders and x-app-version', () => {
     const tablet = await registerTablet(app)
     expect(await staffView(app, staff, tablet.deviceId)).toMatchObject({ unsentOrders: null, appVersion: null })
 
-    const events = recordEvents(app)
+    // On PostgreSQL events arrive through the shared log, a moment later: let them all arrive first.
+    const events = await recordEvents(app)
     expect((await me(app, tablet.cookie, { 'x-unsent-orders': '3', 'x-app-version': '1.4.0' })).statusCode).toBe(200)
     expect(await staffView(app, staff, tablet.deviceId)).toMatchObject({ unsentOrders: 3, appVersion: '1.4.0' })
+    await app.events.settled()
     expect(events.map(event => [event.event, event.audience.kind])).toEqual([['device.changed', 'staff']])
     expect(events[0]!.data).toMatchObject({ id: tablet.deviceId, unsentOrders: 3, appVersion: '1.4.0' })
 
     // Right after (well inside the last-seen throttle): the outbox drained, and staff must know now.
     expect((await me(app, tablet.cookie, { 'x-unsent-orders': '0' })).statusCode).toBe(200)
     expect(await staffView(app, staff, tablet.deviceId)).toMatchObject({ unsentOrders: 0, appVersion: '1.4.0' })
+    await app.events.settled()
     expect(events.map(event => (event.data as Device).unsentOrders)).toEqual([3, 0])
 
     // The same report again, or none at all, changes nothing and tells no one.
     await me(app, tablet.cookie, { 'x-unsent-orders': '0', 'x-app-version': '1.4.0' })
     await me(app, tablet.cookie)
+    await app.events.settled()
     expect(events).toHaveLength(2)
     expect(await staffView(app, staff, tablet.deviceId)).toMatchObject({ unsentOrders: 0, appVersion: '1.4.0' })
   })

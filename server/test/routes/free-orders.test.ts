@@ -22,12 +22,13 @@ describe('free orders', () => {
   it('sends an order that comes to 0 straight to the kitchen, with no payment to make', async () => {
     const { app, staff, tablet } = await orderingApp()
     await setPrice(app, staff, RICE.itemId, 0)
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
 
     const response = await postOrder(app, tablet.cookie, orderBody([riceLine(2)]))
     expect(response.statusCode, response.body).toBe(201)
     const order = response.json<Order>()
     expect(order).toMatchObject({ status: 'paid', total: 0, subtotal: 0, payments: [] })
+    await app.events.settled()
     // The kitchen board and the table hear of it as an order ready to prepare.
     expect(events.filter(event => event.event.startsWith('order.')).map(event => [event.event, (event.data as Order).status])).toEqual([['order.created', 'paid'], ['order.updated', 'paid']])
 

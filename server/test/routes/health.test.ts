@@ -1,13 +1,15 @@
 // The health check and the framework-level error shapes every client relies on.
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../helper.js'
+import { TEST_DATABASE, buildTestApp } from '../helper.js'
 
 describe('GET /api/health', () => {
   it('answers ok with the version and the Alipay mode and protocol', async () => {
     const app = await buildTestApp()
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({ status: 'ok', alipayMode: 'sandbox-local', alipayProtocol: 'openapi' })
+    expect(response.json()).toMatchObject({
+      status: 'ok', alipayMode: 'sandbox-local', alipayProtocol: 'openapi', database: { kind: TEST_DATABASE, reachable: true },
+    })
     expect(response.json().version).toMatch(/^\d+\.\d+\.\d+/)
   })
 

@@ -7,7 +7,7 @@ import type { Order } from '#shared/schemas/order.js'
 describe('a placed order as answered', () => {
   it('equals the order read back, in the answer and in the events', async () => {
     const { app, tablet } = await orderingApp()
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const body = orderBody([
       { ...mapoLine(2), note: ' less oil ' },
       { itemId: DAN_DAN.itemId, quantity: 1, optionIds: [DAN_DAN.extras.pork, DAN_DAN.spice.mild] },
@@ -17,6 +17,7 @@ describe('a placed order as answered', () => {
     const read = await app.inject({ method: 'GET', url: `/api/orders/${placed.id}`, headers: { cookie: tablet.cookie } })
     expect(read.json<Order>()).toStrictEqual(placed)
     // The events carry the object itself: nothing the wire schema would have dropped may ride along.
+    await app.events.settled()
     const orderEvents = events.filter(event => event.event.startsWith('order.'))
     expect(orderEvents.map(event => JSON.parse(JSON.stringify(event.data)) as unknown)).toStrictEqual([read.json(), read.json()])
   })

@@ -46,10 +46,11 @@ describe('POST /api/orders', () => {
 
   it('numbers orders one after another and tells staff and the table', async () => {
     const { app, tablet } = await orderingApp()
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const first = await placeOrder(app, tablet.cookie)
     const second = await placeOrder(app, tablet.cookie)
     expect([first.number, second.number]).toEqual([1, 2])
+    await app.events.settled()
     // Each order also changes the table's check (the first one opens it), which every screen at the table hears.
     expect(events.map(event => [event.event, event.audience])).toEqual([
       ['order.created', { kind: 'staff' }],
@@ -118,13 +119,14 @@ describe('POST /api/orders', () => {
 
     it('makes exactly one order of 20 concurrent identical posts', async () => {
       const { app, tablet } = await orderingApp()
-      const events = recordEvents(app)
+      const events = await recordEvents(app)
       const body = orderBody()
       const responses = await Promise.all(Array.from({ length: 20 }, () => postOrder(app, tablet.cookie, body)))
       const statuses = responses.map(response => response.statusCode).sort()
       expect(statuses).toEqual([...Array(19).fill(200), 201].sort())
       expect(new Set(responses.map(response => response.json<Order>().id)).size).toBe(1)
       expect(await countOrders(app)).toBe(1)
+      await app.events.settled()
       expect(events.filter(event => event.event === 'order.created')).toHaveLength(1)
     })
 

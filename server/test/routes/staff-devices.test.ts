@@ -3,17 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { addStaff, buildEmptyApp, loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'
 import { createTable } from '../../src/repositories/tables.js'
 import { PAIRING_FAILURES_PER_MINUTE } from '../../src/routes/api/staff/devices/index.js'
+import { recordEvents } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { HubEvent } from '../../src/lib/event-hub.js'
 
 const pair = (cookie: string, pairingCode: string, tableId: string) =>
   ({ method: 'POST' as const, url: '/api/staff/devices/pair', headers: { cookie }, payload: { pairingCode, tableId } })
-
-function recordEvents (app: App): HubEvent[] {
-  const seen: HubEvent[] = []
-  app.events.subscribe(event => seen.push(event))
-  return seen
-}
 
 /** A six-digit code no tablet holds. */
 async function unusedCode (app: App): Promise<string> {
@@ -30,13 +24,14 @@ describe('POST /api/staff/devices/pair', () => {
     const cookie = await loginStaff(app)
     const table = await createTable(app.db, { label: 'T4' })
     const tablet = await registerTablet(app, { name: 'Tab A' })
-    const seen = recordEvents(app)
+    const seen = await recordEvents(app)
     const response = await app.inject(pair(cookie, tablet.pairingCode, table.id))
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       id: tablet.deviceId, name: 'Tab A', status: 'paired', table: { id: table.id, label: 'T4' },
       lastSeenAt: expect.any(String), appVersion: null, online: true, unsentOrders: null,
     })
+    await app.events.settled()
     expect(seen.map(event => [event.event, event.audience])).toEqual([
       ['device.changed', { kind: 'device', deviceId: tablet.deviceId }],
       ['device.changed', { kind: 'staff' }],
@@ -145,10 +140,11 @@ describe('POST /api/staff/devices/:id/unpair', () => {
     const app = await buildEmptyApp()
     const cookie = await loginStaff(app)
     const tablet = await pairedTablet(app, cookie)
-    const seen = recordEvents(app)
+    const seen = await recordEvents(app)
     const response = await app.inject({ method: 'POST', url: `/api/staff/devices/${tablet.deviceId}/unpair`, headers: { cookie } })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ id: tablet.deviceId, status: 'unpaired', table: null })
+    await app.events.settled()
     const toTablet = seen.find(event => event.audience.kind === 'device')
     expect(toTablet?.data).toMatchObject({ status: 'unpaired', pairingCode: expect.stringMatching(/^\d{6}$/) })
     expect(toTablet?.data).not.toHaveProperty('table')
@@ -178,10 +174,11 @@ describe('PATCH /api/staff/devices/:id', () => {
     const cookie = await loginStaff(app)
     const tablet = await pairedTablet(app, cookie)
     const target = await createTable(app.db, { label: 'Terrace' })
-    const seen = recordEvents(app)
+    const seen = await recordEvents(app)
     const response = await app.inject({ method: 'PATCH', url: `/api/staff/devices/${tablet.deviceId}`, headers: { cookie }, payload: { name: 'Corner', tableId: target.id } })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ name: 'Corner', status: 'paired', table: { id: target.id, label: 'Terrace' } })
+    await app.events.settled()
     expect(seen.find(event => event.audience.kind === 'device')?.data).toMatchObject({ name: 'Corner', table: { id: target.id, label: 'Terrace' } })
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
     expect(me.json().table).toEqual({ id: target.id, label: 'Terrace', code: target.code, phoneUrl: `http://127.0.0.1:8080/t/${target.code}` })

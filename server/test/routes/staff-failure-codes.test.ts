@@ -36,13 +36,14 @@ describe('GET /api/staff/alerts', () => {
   it('sends each alert\'s kind and raw facts and no words of its own, listed and live', async () => {
     const app = await buildEmptyApp()
     const staff = await loginStaff(app)
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const detail = { refundId: 'rfd_1', amount: 1200, code: '40004', subCode: 'ACQ.SELLER_BALANCE_NOT_ENOUGH' }
     await app.alerts.raise({ kind: AlertKindEnum.REFUND_FAILED, paymentId: 'pay_a', detail })
     const [alert] = await alertsOf(app, staff)
     expect(alert).toMatchObject({ kind: AlertKindEnum.REFUND_FAILED, paymentId: 'pay_a', detail })
     expect(alert).not.toHaveProperty('message')
     expect(alert).not.toHaveProperty('staffAction')
+    await app.events.settled()
     const live = events.find(event => event.event === 'alert.raised')
     expect(live?.data).toEqual(alert)
   })

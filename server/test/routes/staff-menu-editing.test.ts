@@ -284,9 +284,11 @@ describe('PATCH /api/staff/menu/items/:id', () => {
     const menu = await menuOf(app, tablet.cookie)
     expect(menu.items.filter(dish => dish.categoryId === 'cat_desserts').at(-1)!.id).toBe(RICE.itemId)
 
-    const events = recordEvents(app)
+    // On PostgreSQL events arrive through the shared log, a moment later: let them all arrive first.
+    const events = await recordEvents(app)
     const same = await call(app, staff, 'PATCH', `/api/staff/menu/items/${RICE.itemId}`, { categoryId: 'cat_desserts', price: RICE.price })
     expect(same.statusCode).toBe(200)
+    await app.events.settled()
     expect(events).toEqual([])
     expect((await menuOf(app, tablet.cookie)).version).toBe(menu.version)
   })
@@ -304,8 +306,9 @@ describe('DELETE /api/staff/menu/items/:id', () => {
   it('takes a dish off the menu: new orders are refused with ITEM_NOT_FOUND, past orders still read fine', async () => {
     const { app, staff, tablet } = await orderingApp()
     const past = await placeOrder(app, tablet.cookie, orderBody([riceLine(2)]))
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     expect((await call(app, staff, 'DELETE', `/api/staff/menu/items/${RICE.itemId}`)).statusCode).toBe(204)
+    await app.events.settled()
     expect(events.map(event => event.event)).toEqual(['menu.changed', 'menu.changed'])
     expect((await menuOf(app, tablet.cookie)).items.map(dish => dish.id)).not.toContain(RICE.itemId)
 

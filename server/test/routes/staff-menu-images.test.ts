@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addStaff } from '../auth-helpers.js'
 import { RICE, orderingApp, recordEvents } from '../fixtures/orders.js'
+import { TYPE_OF_EXTENSION } from '../../src/lib/image-uploads.js'
 import type { App } from '../../src/app.js'
 import type { Menu, MenuItem } from '#shared/schemas/menu.js'
 
@@ -27,9 +28,24 @@ function sha256 (bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-function uploadedFiles (app: App): string[] {
+const EXTENSION_OF_TYPE = Object.fromEntries(Object.entries(TYPE_OF_EXTENSION).map(([extension, type]) => [type, extension]))
+
+/** Every stored picture as `<sha256>.<ext>`: files under DATA_DIR on SQLite, rows of media_blobs on PostgreSQL. */
+async function uploadedFiles (app: App): Promise<string[]> {
   const dir = join(app.config.dataDir, 'media', 'uploads')
-  return existsSync(dir) ? readdirSync(dir) : []
+  const files = existsSync(dir) ? readdirSync(dir) : []
+  if (!app.config.databaseUrl) return files
+  // On PostgreSQL nothing is written to the data folder: another process could not serve it.
+  expect(files).toEqual([])
+  const rows = await app.db.selectFrom('media_blobs').select(['hash', 'type']).execute()
+  return rows.map(row => `${row.hash}.${EXTENSION_OF_TYPE[row.type]}`)
+}
+
+/** The stored bytes of the picture named `name`, from whichever store holds them. */
+async function storedBytes (app: App, name: string): Promise<Buffer | undefined> {
+  if (!app.config.databaseUrl) return readFileSync(join(app.config.dataDir, 'media', 'uploads', name))
+  const row = await app.db.selectFrom('media_blobs').select('bytes').where('hash', '=', name.slice(0, 64)).executeTakeFirst()
+  return row?.bytes
 }
 
 async function menuOf (app: App, cookie: string): Promise<Menu> {
@@ -39,15 +55,16 @@ async function menuOf (app: App, cookie: string): Promise<Menu> {
 describe('PUT /api/staff/menu/items/:id/image', () => {
   it('stores a PNG and serves it back byte-identical, typed, immutable and nosniff; tablets hear menu.changed', async () => {
     const { app, staff, tablet } = await orderingApp()
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const response = await upload(app, staff, RICE.itemId, 'image/png', PNG)
     expect(response.statusCode, response.body).toBe(200)
     const item = response.json<MenuItem>()
     expect(item).toMatchObject({ id: RICE.itemId, price: RICE.price, image: `/media/uploads/${sha256(PNG)}.png` })
+    await app.events.settled()
     expect(events.map(event => [event.event, event.audience.kind])).toEqual([['menu.changed', 'tablets'], ['menu.changed', 'staff']])
     const menu = await menuOf(app, tablet.cookie)
     expect(menu.items.find(dish => dish.id === RICE.itemId)?.image).toBe(item.image)
-    expect(readFileSync(join(app.config.dataDir, 'media', 'uploads', `${sha256(PNG)}.png`)).equals(PNG)).toBe(true)
+    expect((await storedBytes(app, `${sha256(PNG)}.png`))?.equals(PNG)).toBe(true)
 
     const served = await app.inject({ method: 'GET', url: item.image })
     expect(served.statusCode).toBe(200)
@@ -70,12 +87,13 @@ describe('PUT /api/staff/menu/items/:id/image', () => {
       expect(served.headers['content-type']).toBe(type)
       expect(served.rawPayload.equals(bytes)).toBe(true)
     }
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     expect((await upload(app, staff, 'dish_mapo_tofu', 'image/webp', WEBP)).statusCode).toBe(200)
     // Same picture on the same dish again: nothing changes, nobody is told.
     expect((await upload(app, staff, 'dish_mapo_tofu', 'image/webp', WEBP)).statusCode).toBe(200)
+    await app.events.settled()
     expect(events.filter(event => event.audience.kind === 'tablets')).toHaveLength(1)
-    expect(uploadedFiles(app).sort()).toEqual([`${sha256(JPEG)}.jpg`, `${sha256(WEBP)}.webp`].sort())
+    expect((await uploadedFiles(app)).sort()).toEqual([`${sha256(JPEG)}.jpg`, `${sha256(WEBP)}.webp`].sort())
   })
 
   it('refuses pictures over 2 MB, other types, and bytes that are not what they claim, storing nothing', async () => {
@@ -102,7 +120,7 @@ describe('PUT /api/staff/menu/items/:id/image', () => {
     }
     const after = await menuOf(app, tablet.cookie)
     expect(after.items.find(dish => dish.id === RICE.itemId)).toEqual(before.items.find(dish => dish.id === RICE.itemId))
-    expect(uploadedFiles(app)).toEqual([`${sha256(atLimit)}.png`])
+    expect(await uploadedFiles(app)).toEqual([`${sha256(atLimit)}.png`])
   })
 
   it('is for managers only, and only for dishes on the menu', async () => {
@@ -116,7 +134,7 @@ describe('PUT /api/staff/menu/items/:id/image', () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/staff/menu/items/${RICE.itemId}`, headers: { cookie: staff } })).statusCode).toBe(204)
     expect((await upload(app, staff, RICE.itemId, 'image/png', PNG)).statusCode).toBe(404)
     expect((await upload(app, staff, 'dish%2Fx', 'image/png', PNG)).statusCode).toBe(400)
-    expect(uploadedFiles(app)).toEqual([])
+    expect(await uploadedFiles(app)).toEqual([])
   })
 })
 

@@ -60,12 +60,13 @@ describe('PATCH /api/staff/orders/:id', () => {
   it('walks an order from placed to served and tells the table and staff at every step', async () => {
     const { app, staff, tablet } = await orderingApp()
     const order = await placeOrder(app, tablet.cookie)
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     for (const status of ['paid', 'preparing', 'ready', 'served'] as const) {
       const response = await patchStatus(app, staff, order.id, { status })
       expect(response.statusCode, response.body).toBe(200)
       expect(response.json<Order>()).toMatchObject({ id: order.id, status })
     }
+    await app.events.settled()
     const updates = events.filter(event => event.event === 'order.updated')
     expect(updates.map(event => [event.audience.kind, (event.data as Order).status])).toEqual([
       ['table', 'paid'], ['staff', 'paid'],
@@ -116,12 +117,13 @@ describe('PATCH /api/staff/orders/:id', () => {
     const anna = await addStaff(app, { name: 'Anna', role: 'staff', pin: '1111' })
     const bo = await addStaff(app, { name: 'Bo', role: 'staff', pin: '2222' })
     const order = await placeOrder(app, tablet.cookie)
-    const events = recordEvents(app)
+    const events = await recordEvents(app)
     const [a, b] = await Promise.all([
       patchStatus(app, anna.cookie, order.id, { status: 'paid' }),
       patchStatus(app, bo.cookie, order.id, { status: 'paid' }),
     ])
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    await app.events.settled()
     expect(events.filter(event => event.event === 'order.updated')).toHaveLength(2)
   })
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { addStaff, buildEmptyApp, loginStaff, pairedTablet } from '../auth-helpers.js'
 import { createTable } from '../../src/repositories/tables.js'
+import { recordEvents } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
-import type { HubEvent } from '../../src/lib/event-hub.js'
 
 const url = '/api/staff/tables'
 
@@ -73,9 +73,9 @@ describe('/api/staff/tables', () => {
     const app = await buildEmptyApp()
     const cookie = await loginStaff(app)
     const tablet = await pairedTablet(app, cookie)
-    const seen: HubEvent[] = []
-    app.events.subscribe(event => seen.push(event))
+    const seen = await recordEvents(app)
     await app.inject({ method: 'PATCH', url: `${url}/${tablet.table.id}`, headers: { cookie }, payload: { label: 'Window' } })
+    await app.events.settled()
     const toTablet = seen.find(event => event.audience.kind === 'device' && event.event === 'device.changed')
     expect(toTablet?.audience).toEqual({ kind: 'device', deviceId: tablet.deviceId })
     expect(toTablet?.data).toMatchObject({ table: { id: tablet.table.id, label: 'Window' } })
@@ -88,10 +88,10 @@ describe('/api/staff/tables', () => {
     expect(created.statusCode).toBe(201)
     expect(created.json()).toMatchObject({ label: 'Window 1', labelZh: '窗边 1' })
     const tablet = await pairedTablet(app, cookie)
-    const seen: HubEvent[] = []
-    app.events.subscribe(event => seen.push(event))
+    const seen = await recordEvents(app)
     const renamed = await app.inject({ method: 'PATCH', url: `${url}/${tablet.table.id}`, headers: { cookie }, payload: { labelZh: '露台' } })
     expect(renamed.json()).toMatchObject({ id: tablet.table.id, labelZh: '露台' })
+    await app.events.settled()
     const toTablet = seen.find(event => event.audience.kind === 'device' && event.event === 'device.changed')
     expect(toTablet?.data).toMatchObject({ table: { id: tablet.table.id, labelZh: '露台' } })
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })

@@ -1,5 +1,6 @@
 // 003: payments (one row per Alipay trade), their append-only event log, refunds and staff alerts.
 import { type Kysely, sql } from 'kysely'
+import { serialId } from './serial-id.js'
 import { strictTable } from './strict.js'
 
 export async function up (db: Kysely<unknown>): Promise<void> {
@@ -29,7 +30,7 @@ export async function up (db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('payments_status_next_check').on('payments').columns(['status', 'next_check_at']).execute()
 
   await strictTable(db, create('payment_events')
-    .addColumn('id', 'integer', col => col.primaryKey().autoIncrement())
+    .addColumn('id', ...serialId(db))
     .addColumn('payment_id', 'text', col => col.notNull().references('payments.id'))
     .addColumn('at', 'text', col => col.notNull())
     .addColumn('source', 'text', col => col.notNull())

@@ -1,6 +1,7 @@
 // 006: the table's check. Diners seen through Alipay's OAuth and their phone sessions, one open check per
 // table that every order joins, payments against a check (order_id becomes optional) and what they cover.
-import { type Kysely, SqliteAdapter, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import { databaseKind } from '../dialect.js'
 import { strictTable } from './strict.js'
 
 export async function up (db: Kysely<unknown>): Promise<void> {
@@ -79,11 +80,14 @@ export async function up (db: Kysely<unknown>): Promise<void> {
 
 /** payments.order_id loses NOT NULL: a check's payment belongs to no single order. */
 async function allowPaymentsWithoutOrder (db: Kysely<unknown>): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+  if (databaseKind(db) === 'sqlite') {
     await rebuildSqlitePayments(db)
     return
   }
   await db.schema.alterTable('payments').alterColumn('order_id', col => col.dropNotNull()).execute()
+  // The rebuilt SQLite table's constraint, so both databases refuse the same rows.
+  await db.schema.alterTable('payments')
+    .addCheckConstraint('payments_pays_something', sql`order_id is not null or check_id is not null`).execute()
 }
 
 /**

@@ -3,6 +3,7 @@
 // switch of a dish is kept in `menu_availability_events`. Each is written in the transaction of the change
 // it records; rows from before this migration are backfilled from the best evidence they kept.
 import { type Kysely, sql } from 'kysely'
+import { serialId } from './serial-id.js'
 import { strictTable } from './strict.js'
 
 /** Payment statuses that took the diner's money (a refunded payment did too, before it gave it back). */
@@ -37,7 +38,7 @@ export async function up (db: Kysely<unknown>): Promise<void> {
     .where('paid_at', 'is not', null).execute()
 
   await strictTable(db, db.schema.createTable('menu_availability_events')
-    .addColumn('id', 'integer', col => col.primaryKey().autoIncrement())
+    .addColumn('id', ...serialId(db))
     .addColumn('item_id', 'text', col => col.notNull().references('items.id'))
     .addColumn('available', 'integer', col => col.notNull().check(sql`available in (0, 1)`))
     .addColumn('at', 'text', col => col.notNull())

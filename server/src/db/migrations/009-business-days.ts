@@ -4,6 +4,7 @@
 // are kept (DINER_DATA_DAYS).
 import { type Kysely, sql } from 'kysely'
 import { DINER_HASH_SALT_KEY, dinerIdHash, newDinerHashSalt } from '../../diners/diner-hash.js'
+import { serialId } from './serial-id.js'
 import { strictTable } from './strict.js'
 
 export async function up (db: Kysely<unknown>): Promise<void> {
@@ -16,7 +17,7 @@ export async function up (db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_by', 'text', col => col.notNull().references('staff.id')))
 
   await strictTable(db, db.schema.createTable('business_day_log')
-    .addColumn('id', 'integer', col => col.primaryKey().autoIncrement())
+    .addColumn('id', ...serialId(db))
     .addColumn('date', 'text', col => col.notNull())
     .addColumn('action', 'text', col => col.notNull().check(sql`action in ('close', 'reopen')`))
     .addColumn('staff_id', 'text', col => col.notNull().references('staff.id'))

@@ -2,6 +2,7 @@
 // A kitchen ticket's jobs are written in the transaction that sends its order to the kitchen, so a crash
 // never loses one; the worker marks a job printed only once the printer's socket took every byte.
 import { type Kysely, sql } from 'kysely'
+import { serialId } from './serial-id.js'
 import { strictTable } from './strict.js'
 
 export async function up (db: Kysely<unknown>): Promise<void> {
@@ -24,7 +25,7 @@ export async function up (db: Kysely<unknown>): Promise<void> {
 
   await strictTable(db, db.schema.createTable('print_jobs')
     // Increasing: a printer's jobs print in this order (FIFO).
-    .addColumn('id', 'integer', col => col.primaryKey().autoIncrement())
+    .addColumn('id', ...serialId(db))
     .addColumn('printer_id', 'text', col => col.notNull().references('printers.id').onDelete('cascade'))
     // cancel: the "CANCELLED" ticket of an order whose kitchen ticket went to this printer.
     .addColumn('kind', 'text', col => col.notNull().check(sql`kind in ('kitchen', 'reprint', 'cancel', 'receipt', 'test')`))

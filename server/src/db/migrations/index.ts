@@ -14,6 +14,10 @@ import * as salesDays from './011-sales-days.js'
 import * as printers from './012-printers.js'
 import * as ordersService from './013-orders-service.js'
 import * as tableNames from './014-table-names.js'
+import * as eventLog from './015-event-log.js'
+import * as leases from './016-leases.js'
+import * as sharedLimits from './017-shared-limits.js'
+import * as mediaBlobs from './018-media-blobs.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -30,4 +34,8 @@ export const migrations: Record<string, Migration> = {
   '012-printers': printers,
   '013-orders-service': ordersService,
   '014-table-names': tableNames,
+  '015-event-log': eventLog,
+  '016-leases': leases,
+  '017-shared-limits': sharedLimits,
+  '018-media-blobs': mediaBlobs,
 }

@@ -1,7 +1,7 @@
-// STRICT tables on SQLite (type-checked columns); other dialects ignore the modifier.
-import { type CreateTableBuilder, type Kysely, SqliteAdapter, sql } from 'kysely'
+// STRICT tables on SQLite (type-checked columns); PostgreSQL checks column types anyway and knows no such modifier.
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely'
+import { databaseKind } from '../dialect.js'
 
 export async function strictTable (db: Kysely<unknown>, builder: CreateTableBuilder<string, string>): Promise<void> {
-  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter
-  await (isSqlite ? builder.modifyEnd(sql`strict`) : builder).execute()
+  await (databaseKind(db) === 'sqlite' ? builder.modifyEnd(sql`strict`) : builder).execute()
 }

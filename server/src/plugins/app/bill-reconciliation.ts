@@ -18,9 +18,9 @@ export interface BillReconciliationPluginOptions {
 export default fp<BillReconciliationPluginOptions>(async (fastify, options) => {
   const log = fastify.log.child({ module: 'reconciliation' })
   const service = new BillReconciliationService({ db: fastify.db, gateway: fastify.alipay.gateway, alerts: fastify.alerts, log })
-  const nightly = new NightlyReconciliation({ reconciliation: service, log, ...options })
+  const nightly = new NightlyReconciliation({ reconciliation: service, log, ...(fastify.config.databaseUrl ? { leases: fastify.jobLeases } : {}), ...options })
   fastify.decorate('billReconciliation', service)
   // The bill query needs the server listening (the built-in emulator is reached over loopback).
   fastify.addHook('onListen', async () => { nightly.start() })
   fastify.addHook('preClose', async () => { await nightly.stop() })
-}, { name: 'bill-reconciliation', dependencies: ['database', 'alipay', 'payments'] })
+}, { name: 'bill-reconciliation', dependencies: ['database', 'instance', 'alipay', 'payments'] })

@@ -9,8 +9,8 @@ declare module 'fastify' {
 }
 
 export default fp(async (fastify) => {
-  const retention = new DinerRetention({ db: fastify.db, days: fastify.config.dinerDataDays, log: fastify.log.child({ module: 'diners' }) })
+  const retention = new DinerRetention({ db: fastify.db, days: fastify.config.dinerDataDays, ...(fastify.config.databaseUrl ? { leases: fastify.jobLeases } : {}), log: fastify.log.child({ module: 'diners' }) })
   fastify.decorate('dinerRetention', retention)
   fastify.addHook('onReady', async () => { await retention.start() })
   fastify.addHook('preClose', async () => { await retention.stop() })
-}, { name: 'diner-retention', dependencies: ['config', 'database'] })
+}, { name: 'diner-retention', dependencies: ['config', 'database', 'instance'] })

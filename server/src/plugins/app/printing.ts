@@ -35,6 +35,9 @@ export default fp<PrintingPluginOptions>(async (fastify, options) => {
     render: (job, printer) => jobContent({ db: fastify.db, store: fastify.config.store }, job, printer),
     retryMs,
     pollMs: options.pollMs,
+    // One process per printer at a time, whichever process queued the job.
+    // Leased only when processes share the database; on SQLite one process serves every printer, lease-free.
+    ...(fastify.config.databaseUrl ? { leases: fastify.jobLeases } : {}),
   })
   fastify.decorate('printing', worker)
   const unsubscribe = fastify.events.subscribe(event => { if (WAKING_EVENTS.has(event.event)) worker.wake() })
@@ -43,4 +46,4 @@ export default fp<PrintingPluginOptions>(async (fastify, options) => {
     unsubscribe()
     await worker.stop()
   })
-}, { name: 'printing', dependencies: ['database', 'event-hub', 'payments'] })
+}, { name: 'printing', dependencies: ['database', 'instance', 'event-hub', 'payments'] })

@@ -2,7 +2,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { STAFF_COOKIE } from '../../lib/cookies.js'
-import { FailureLimiter } from '../../lib/failure-limiter.js'
+import type { FailureLimiter } from '../../lib/failure-limiter.js'
+import { failureLimiterFor } from '../../lib/database-failure-limiter.js'
 import { findStaffBySessionToken } from '../../repositories/staff.js'
 import { StaffForbiddenError, StaffUnauthenticatedError } from '../../errors.js'
 import type { StaffMember } from '#shared/schemas/staff.js'
@@ -15,7 +16,7 @@ declare module 'fastify' {
     requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     requireManager: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     findStaffBySession: (token: string | undefined) => Promise<StaffMember | null>
-    /** Wrong PINs per client address: the login route counts them, managers lift a lockout. */
+    /** Wrong PINs per client address: the login route counts them, managers lift a lockout (on PostgreSQL, for every process). */
     staffLoginFailures: FailureLimiter
   }
 }
@@ -30,7 +31,7 @@ export default fp(async (fastify) => {
   }
 
   fastify.decorateRequest('staff', null)
-  fastify.decorate('staffLoginFailures', new FailureLimiter(LOGIN_FAILURES_PER_MINUTE, 60_000))
+  fastify.decorate('staffLoginFailures', failureLimiterFor(fastify.config, () => fastify.db, 'login', LOGIN_FAILURES_PER_MINUTE, 60_000))
   fastify.decorate('findStaffBySession', findStaffBySession)
 
   fastify.decorate('requireStaff', async (request: FastifyRequest) => {

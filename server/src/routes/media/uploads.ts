@@ -1,10 +1,10 @@
-// GET /media/uploads/:file: dish photos managers uploaded, served from DATA_DIR/media/uploads.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// GET /media/uploads/:file: dish photos managers uploaded, from the configured store (files under DATA_DIR/media/uploads,
+// or the database on PostgreSQL, where every process serves every photo).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { errorResponses } from '../../lib/route-schemas.js'
-import { TYPE_OF_EXTENSION, UPLOAD_FILE_PATTERN, uploadsDir } from '../../lib/image-uploads.js'
+import { TYPE_OF_EXTENSION, UPLOAD_FILE_PATTERN } from '../../lib/image-uploads.js'
+import { mediaStoreFor } from '../../lib/database-media-store.js'
 import { NotFoundError } from '../../errors.js'
 import { matchesEtag } from '../api/menu/index.js'
 
@@ -15,12 +15,8 @@ const ParamsSchema = Type.Object({
   file: Type.String({ pattern: UPLOAD_FILE_PATTERN }),
 }, { additionalProperties: false })
 
-function isMissing (error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-}
-
 const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
-  const dir = uploadsDir(fastify.config.dataDir)
+  const media = mediaStoreFor(fastify.config, () => fastify.db)
 
   fastify.get('/:file', {
     schema: {
@@ -30,13 +26,8 @@ const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     const name = request.params.file
     const etag = `"${name.slice(0, 64)}"`
-    let bytes: Buffer
-    try {
-      bytes = await readFile(join(dir, name))
-    } catch (error) {
-      if (isMissing(error)) throw new NotFoundError('Picture')
-      throw error
-    }
+    const bytes = await media.read(name)
+    if (!bytes) throw new NotFoundError('Picture')
     // nosniff: browsers must take the checked type at its word and never guess a script out of a picture.
     reply.header('cache-control', UPLOAD_CACHE_CONTROL).header('etag', etag).header('x-content-type-options', 'nosniff')
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null)

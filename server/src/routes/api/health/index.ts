@@ -1,23 +1,44 @@
-// GET /api/health: liveness plus what a support call needs to know first.
+// GET /api/health: liveness plus what a support call needs to know first. It also asks the database for a trivial
+// answer: a process whose database does not answer cannot serve, so it says 503 and "degraded", which takes it out
+// of a load balancer's rotation (docs/operations.md) while the body still tells a person what is wrong. On SQLite
+// the check is as cheap and answers the same way. On PostgreSQL, a process whose LISTEN connection has been down
+// for more than a few seconds is degraded too: its streams hear no other process's events.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { APP_VERSION } from '../../../lib/version.js'
+import { databaseReachable } from '../../../db/reachable.js'
 
 const HealthSchema = Type.Object({
-  status: Type.Literal('ok'),
+  /** `degraded`: the database did not answer, or events are not heard (the status code is then 503). */
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   version: Type.String(),
   alipayMode: Type.String(),
   /** `openapi` or `global`: which of Alipay's protocols the payments go through. */
   alipayProtocol: Type.String(),
+  database: Type.Object({
+    kind: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+    reachable: Type.Boolean(),
+    /** PostgreSQL only: false once the LISTEN connection for other processes' events has been down a while. */
+    listening: Type.Optional(Type.Boolean()),
+  }),
 })
 
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.get('/', { schema: { response: { 200: HealthSchema } } }, async () => ({
-    status: 'ok' as const,
-    version: APP_VERSION,
-    alipayMode: fastify.config.alipay.mode,
-    alipayProtocol: fastify.config.alipay.protocol,
-  }))
+  fastify.get('/', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
+    const reachable = await databaseReachable(fastify.db)
+    const onPostgres = fastify.database.kind === 'postgres'
+    // Imported on PostgreSQL only: the SQLite server never loads the PostgreSQL hub.
+    const listening = onPostgres ? await (await import('../../../events/listener-health.js')).eventsListening(fastify.events) : true
+    const ok = reachable && listening
+    if (!ok) reply.code(503)
+    return {
+      status: ok ? 'ok' as const : 'degraded' as const,
+      version: APP_VERSION,
+      alipayMode: fastify.config.alipay.mode,
+      alipayProtocol: fastify.config.alipay.protocol,
+      database: { kind: fastify.database.kind, reachable, ...(onPostgres ? { listening } : {}) },
+    }
+  })
 }
 
 export default health

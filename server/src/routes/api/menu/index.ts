@@ -1,4 +1,5 @@
 // GET /api/menu: the whole menu for tablets (registered, paired or not) and the staff console, with ETag.
+import { inTransaction } from '../../../db/transaction.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
@@ -67,11 +68,13 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
     reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding')
     // Version and content read in one transaction, so the ETag always describes this body.
     const load = async (): Promise<LoadedMenu> => {
-      const body = await fastify.db.transaction().execute(async (trx): Promise<Menu> => {
+      // Once a version exists this only reads: on PostgreSQL one snapshot without the writer lock, so menu loads
+      // never wait for orders. The very first load writes the first version.
+      const body = await inTransaction(fastify.db, async (trx): Promise<Menu> => {
         const version = await getMenuVersion(trx)
         const { categories, items } = await loadMenuContent(trx)
         return { version, currency: fastify.config.store.currency, locales: [...LOCALES], categories, items }
-      })
+      }, { readOnly: current !== null })
       // A schema serialiser returns text.
       return { version: body.version, json: reply.serialize(body) as string }
     }

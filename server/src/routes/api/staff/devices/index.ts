@@ -1,7 +1,7 @@
 // /api/staff/devices: staff see the tablets, pair them to tables by code, move, rename and unpair them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { FailureLimiter } from '../../../../lib/failure-limiter.js'
+import { failureLimiterFor } from '../../../../lib/database-failure-limiter.js'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { findDevice, listDevices, pairWithCode, setDeviceTable, updateDevice } from '../../../../repositories/devices.js'
 import { findTable } from '../../../../repositories/tables.js'
@@ -14,7 +14,7 @@ import { DeviceSchema, PairDeviceSchema, UpdateDeviceSchema } from '#shared/sche
 export const PAIRING_FAILURES_PER_MINUTE = 10
 
 const staffDevices: FastifyPluginAsyncTypebox = async (fastify) => {
-  const failures = new FailureLimiter(PAIRING_FAILURES_PER_MINUTE, 60_000)
+  const failures = failureLimiterFor(fastify.config, () => fastify.db, 'pairing', PAIRING_FAILURES_PER_MINUTE, 60_000)
 
   fastify.addHook('preHandler', fastify.requireStaff)
 
@@ -29,7 +29,7 @@ const staffDevices: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/pair', {
     config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     // Before the body is parsed, so a blocked client learns nothing from any request shape.
-    onRequest: async (request, reply) => { failures.guard(request.ip, reply) },
+    onRequest: async (request, reply) => { await failures.guard(request.ip, reply) },
     schema: {
       body: PairDeviceSchema,
       response: { 200: DeviceSchema, ...errorResponses(400, 401, 404, 413, 415, 429) },
@@ -40,7 +40,7 @@ const staffDevices: FastifyPluginAsyncTypebox = async (fastify) => {
     try {
       deviceId = await pairWithCode(fastify.db, request.body.pairingCode, request.body.tableId)
     } catch (error) {
-      if (error instanceof PairingCodeInvalidError) failures.fail(request.ip)
+      if (error instanceof PairingCodeInvalidError) await failures.fail(request.ip)
       throw error
     }
     return publishDeviceChanged(fastify, deviceId)

@@ -11,7 +11,7 @@ const lockouts: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/', {
     schema: { response: { 200: Type.Array(StaffLockoutSchema), ...errorResponses(401, 403) } },
-  }, async (request) => failures.blocked()
+  }, async (request) => (await failures.blocked())
     .map(({ key, failures: count, retryAfterS }) => ({ address: key, failures: count, retryAfterS, thisDevice: key === request.ip })))
 
   fastify.delete('/:address', {
@@ -21,7 +21,7 @@ const lockouts: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415) },
     },
   }, async (request, reply) => {
-    if (!failures.clear(request.params.address)) throw new NotFoundError('Lockout')
+    if (!await failures.clear(request.params.address)) throw new NotFoundError('Lockout')
     // Who let whom in stays on record: a lifted lockout is also a lifted guard against guessing.
     request.log.info({ address: request.params.address, by: request.staff!.id }, 'login lockout lifted')
     return reply.code(204).send(null)

@@ -1,7 +1,8 @@
 // PUT /api/staff/menu/items/:id/image: a manager uploads a dish photo as the raw request body (PNG, JPEG or WebP).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../../lib/route-schemas.js'
-import { hasImageSignature, menuImageType, storeUpload } from '../../../../lib/image-uploads.js'
+import { hasImageSignature, menuImageType } from '../../../../lib/image-uploads.js'
+import { mediaStoreFor } from '../../../../lib/database-media-store.js'
 import { dishExists } from '../../../../repositories/menu-editing.js'
 import { setDishImage } from '../../../../services/menu-editing.js'
 import { ImageInvalidError, NotFoundError, UnsupportedMediaTypeError } from '../../../../errors.js'
@@ -9,6 +10,7 @@ import { IdParamsSchema } from '#shared/schemas/common.js'
 import { MAX_MENU_IMAGE_BYTES, MENU_IMAGE_TYPES, MenuItemSchema } from '#shared/schemas/menu.js'
 
 const images: FastifyPluginAsyncTypebox = async (fastify) => {
+  const media = mediaStoreFor(fastify.config, () => fastify.db)
   // Raw picture bytes are accepted here only; JSON is not (every other route stays JSON-only).
   fastify.removeAllContentTypeParsers()
   fastify.addContentTypeParser([...MENU_IMAGE_TYPES], { parseAs: 'buffer' }, (_request, body, done) => { done(null, body) })
@@ -27,7 +29,7 @@ const images: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!hasImageSignature(type, request.body)) throw new ImageInvalidError(type)
     // Checked before storing, so unknown dishes leave no stray files behind.
     if (!await dishExists(fastify.db, request.params.id)) throw new NotFoundError('Dish')
-    const path = await storeUpload(fastify.config.dataDir, type, request.body)
+    const path = await media.save(type, request.body)
     return setDishImage(fastify, request.params.id, path)
   })
 }

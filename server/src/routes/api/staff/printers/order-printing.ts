@@ -1,6 +1,7 @@
 // /api/staff/orders/:id/print (reprint the kitchen tickets) and /api/staff/orders/:id/receipt (the customer's
 // receipt on a chosen printer), for every role. Both queue new jobs and answer 202: the printer may be off.
 // A cancelled order's kitchen tickets are refused (409 CONFLICT); its receipt is not.
+import { inTransaction } from '../../../../db/transaction.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../../lib/route-schemas.js'
 import { nowIso } from '../../../../lib/tokens.js'
@@ -26,7 +27,7 @@ const orderPrinting: FastifyPluginAsyncTypebox = async (fastify) => {
     // The kitchen must not cook it again from a reprint; its cancel ticket said so. Its receipt may still print.
     if (order.status === OrderStatusEnum.CANCELLED) throw new ConflictError('This order is cancelled: its kitchen tickets are not reprinted')
     if (printerId !== undefined && !await findPrinterRow(fastify.db, printerId)) throw new NotFoundError('Printer')
-    const jobs = await fastify.db.transaction().execute(trx => queueTickets(trx, {
+    const jobs = await inTransaction(fastify.db, trx => queueTickets(trx, {
       orderId: request.params.id, kind: 'reprint', at: nowIso(), staffId: request.staff!.id, ...(printerId !== undefined ? { printerId } : {}),
     }))
     if (jobs.length === 0) throw new NothingToPrintError()

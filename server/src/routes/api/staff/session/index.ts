@@ -21,7 +21,7 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
     // Every attempt costs one scrypt per staff member: cap all attempts too, not only wrong ones.
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     // Checked before the body is parsed, so no body shape (bad JSON, wrong type) slips past the limit.
-    onRequest: async (request, reply) => { failures.guard(request.ip, reply) },
+    onRequest: async (request, reply) => { await failures.guard(request.ip, reply) },
     schema: {
       body: StaffLoginSchema,
       response: { 200: StaffSessionSchema, ...errorResponses(400, 401, 413, 415, 429) },
@@ -29,7 +29,7 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     const staff = await findStaffByPin(fastify.db, request.body.pin)
     if (!staff) {
-      failures.fail(request.ip)
+      await failures.fail(request.ip)
       throw new InvalidPinError()
     }
     const token = newSecret()
