@@ -19,12 +19,6 @@ import { pairTablets, readMenu, startTablepad, type Tablepad, type Tablet } from
 
 /** Processes in the largest setup measured. */
 const MAX_PROCESSES = 3
-/**
- * Tablets registered at once during the (unmeasured) setup. Lower than on SQLite: on PostgreSQL 16 registrations at
- * once exhaust the SERIALIZABLE retries of POST /api/devices (40001 → 500), a server issue reported, not hidden here.
- */
-const PAIRING_CONCURRENCY = 4
-
 export interface PostgresContext {
   settings: Settings
   root: string
@@ -119,7 +113,7 @@ async function startProcesses (root: string, databaseUrl: string): Promise<Table
 
 async function ordersRows (ctx: PostgresContext, processes: readonly Tablepad[], serverUrl: string): Promise<void> {
   const { connections, seconds } = ctx.settings
-  const tablets = await pairTablets(processes[0]!, ctx.settings.orderTablets, 'Order', PAIRING_CONCURRENCY)
+  const tablets = await pairTablets(processes[0]!, ctx.settings.orderTablets, 'Order')
   const { dish } = await readMenu(processes[0]!, tablets[0]!)
   const measured: Array<{ processes: number, figures: LoadFigures }> = []
   for (let count = 1; count <= MAX_PROCESSES; count++) {
@@ -156,7 +150,7 @@ async function fanoutRow (ctx: PostgresContext, processes: readonly Tablepad[]):
   const first = processes[0]!
   const count = ctx.settings.sseTablets
   log(`PostgreSQL: pairing ${count} SSE tablets, their streams spread over ${processes.length} processes`)
-  const tablets = await pairTablets(first, count, 'Stream', PAIRING_CONCURRENCY)
+  const tablets = await pairTablets(first, count, 'Stream')
   const menu = JSON.parse((await readMenu(first, tablets[0]!)).bytes.toString('utf8')) as { items: Array<{ id: string, available: boolean }> }
   const toggled = menu.items.find(item => item.available)
   if (!toggled) throw new Error('the demo menu has no dish on sale')
