@@ -129,8 +129,9 @@ export default defineConfig({
           exclude: ['**/*.pg.test.ts', 'server/test/payments/{unpaid-orders,alert-summaries,crash-windows,cancel-refund-crash}.test.ts'],
           environment: 'node',
           env: { TEST_ALIPAY_PROTOCOL: 'global' },
-          testTimeout: 20_000,
-          hookTimeout: 20_000,
+          // npm test runs this project beside the browser tests (server/scripts/test.sh): more time per test there.
+          testTimeout: 40_000,
+          hookTimeout: 40_000,
         },
       },
       {
@@ -145,8 +146,10 @@ export default defineConfig({
           environment: 'node',
           env: { TEST_DATABASE: 'postgres' },
           globalSetup: ['server/test/pg-test-run.ts'],
-          testTimeout: 20_000,
-          hookTimeout: 20_000,
+          // Twice the others': npm test runs this project beside the browser tests, and an app on PostgreSQL seeds
+          // the demo chain (two stores, three PIN hashes) where SQLite seeds one restaurant.
+          testTimeout: 40_000,
+          hookTimeout: 40_000,
         },
       },
       {

@@ -16,10 +16,11 @@ import { TYPE_OF_EXTENSION, UPLOAD_FILE_PATTERN, uploadsDir } from '../src/lib/i
 /** Kysely's own bookkeeping: each side has its own, written by its own migrate(). */
 const MIGRATOR_TABLES = /^kysely_/
 /**
- * Tables a migration fills by itself (settings: the diner hash salt). An empty target still has these rows; they
- * are replaced by the source's, which must win (the salt keeps returning diners recognisable).
+ * Tables a migration fills by itself (settings: the diner hash salt; stores: the default store, 019). An empty
+ * target still has these rows; they are replaced by the source's, which must win (the salt keeps returning diners
+ * recognisable; the store keeps its name and settings). Every other row keeps the source's store_id: 'default'.
  */
-const SEEDED_BY_MIGRATIONS = new Set(['settings'])
+const SEEDED_BY_MIGRATIONS = new Set(['settings', 'stores'])
 /** PostgreSQL takes at most 65 535 parameters a statement; a batch stays well under. */
 const PARAMETERS_PER_BATCH = 30_000
 

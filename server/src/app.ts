@@ -25,6 +25,7 @@ import devicePresence, { type DevicePresencePluginOptions } from './plugins/app/
 import dinerRetention from './plugins/app/diner-retention.js'
 import kioskStatic from './plugins/app/kiosk-static.js'
 import alipay from './plugins/app/alipay.js'
+import stores from './plugins/app/stores.js'
 import payments, { type PaymentsPluginOptions } from './plugins/app/payments.js'
 import billReconciliation, { type BillReconciliationPluginOptions } from './plugins/app/bill-reconciliation.js'
 import printing, { type PrintingPluginOptions } from './plugins/app/printing.js'
@@ -126,6 +127,8 @@ export async function buildApp (options: BuildAppOptions) {
   await app.register(devicePresence, options.devicePresence ?? {})
   await app.register(dinerRetention)
   await app.register(alipay)
+  // Before the plugins that contribute each store's services (its factories).
+  await app.register(stores)
   await app.register(payments, options.payments ?? {})
   await app.register(billReconciliation, options.billReconciliation ?? {})
   await app.register(printing, options.printing ?? {})

@@ -126,15 +126,19 @@ function requireCredentials (mode: AlipayMode, protocol: AlipayProtocol, signTyp
   if (config.appId) openApiKeys('with ALIPAY_APP_ID (the diner\'s phone signs in through the Open Platform)')
 }
 
+/** Open Platform trades are in yuan: a restaurant pricing in another currency takes payments through Alipay Global. */
+export function assertCurrencyFitsProtocol (protocol: AlipayProtocol, storeCurrency: string): void {
+  if (protocol === 'openapi' && storeCurrency !== 'CNY') {
+    throw new ConfigError('STORE_CURRENCY', `${storeCurrency} needs ALIPAY_PROTOCOL=global: the Open Platform (ALIPAY_PROTOCOL=openapi) takes payments in CNY only`)
+  }
+}
+
 export function alipayConfig (env: Env, publicUrl: string, storeCurrency: string): AlipayConfig {
   const mode = oneOf(env, 'ALIPAY_MODE', ALIPAY_MODES, 'sandbox-local')
   const protocol = oneOf(env, 'ALIPAY_PROTOCOL', ALIPAY_PROTOCOLS, 'openapi')
   const signType = oneOf(env, 'ALIPAY_SIGN_TYPE', SIGN_TYPES, protocol === 'global' ? 'MD5' : 'RSA2')
   if (protocol === 'openapi' && signType === 'MD5') throw new ConfigError('ALIPAY_SIGN_TYPE', 'MD5 is only for ALIPAY_PROTOCOL=global; the Open Platform signs with RSA2 or RSA')
-  // Open Platform trades are in yuan: a restaurant pricing in another currency takes payments through Alipay Global.
-  if (protocol === 'openapi' && storeCurrency !== 'CNY') {
-    throw new ConfigError('STORE_CURRENCY', `${storeCurrency} needs ALIPAY_PROTOCOL=global: the Open Platform (ALIPAY_PROTOCOL=openapi) takes payments in CNY only`)
-  }
+  assertCurrencyFitsProtocol(protocol, storeCurrency)
   const appId = text(env, 'ALIPAY_APP_ID')
   if (appId !== null && !/^\d{16}$/.test(appId)) throw new ConfigError('ALIPAY_APP_ID', `must be the 16-digit app id from the Alipay console (got "${appId}")`)
   const sellerId = partnerId(env, 'ALIPAY_SELLER_ID')

@@ -5,7 +5,8 @@ import { resolve } from 'node:path'
 import { isSupportedCurrency, MINOR_UNITS } from '#shared/money.js'
 import { PAYMENT_MODES, type PaymentMode } from '#shared/schemas/check.js'
 import { alipayConfig, type AlipayConfig } from './config-alipay.js'
-import { bool, ConfigError, type Env, integer, oneOf, text, url } from './config-env.js'
+import { bool, ConfigError, type Env, integer, oneOf, secret, text, url } from './config-env.js'
+import { parseSecretsKey } from './lib/secrets.js'
 
 export { ConfigError } from './config-env.js'
 
@@ -43,12 +44,18 @@ export interface AppConfig {
    * count, or addresses and CIDR ranges. It decides request.ip, which rate limits, login and pairing lockouts key on.
    */
   trustProxy: TrustProxy
+  /**
+   * SECRETS_KEY: seals each store's own settings and credentials in the database (server/src/lib/secrets.ts);
+   * null = stores use the environment's settings only.
+   */
+  secretsKey: Buffer | null
   logLevel: string
 }
 
 export type TrustProxy = boolean | number | string[]
 
-function timezone (env: Env): string {
+/** STORE_TIMEZONE; store-settings.ts checks a store's own zone with it too. */
+export function storeTimezone (env: Env): string {
   const zone = text(env, 'STORE_TIMEZONE') ?? 'Asia/Shanghai'
   if (!isKnownTimeZone(zone)) throw new ConfigError('STORE_TIMEZONE', `is not a known IANA time zone (got "${zone}")`)
   return zone
@@ -73,6 +80,27 @@ function isKnownTimeZone (zone: string): boolean {
  * 0 turns the sweep off; otherwise at least 30 s, so an order is never swept in the moment between being
  * placed and its QR being asked for.
  */
+/** STORE_CURRENCY; store-settings.ts checks a store's own currency with it too. */
+export function storeCurrency (env: Env): string {
+  const currency = text(env, 'STORE_CURRENCY') ?? 'CNY'
+  if (!isSupportedCurrency(currency)) throw new ConfigError('STORE_CURRENCY', `must be one of ${Object.keys(MINOR_UNITS).join(', ')} (got "${currency}")`)
+  return currency
+}
+
+/** PAYMENT_MODE, the store's default mode; store-settings.ts checks a store's own default with it too. */
+export function storePaymentMode (env: Env): PaymentMode {
+  return oneOf(env, 'PAYMENT_MODE', PAYMENT_MODES, 'pay-first')
+}
+
+/** SECRETS_KEY (or SECRETS_KEY_FILE): a mistake is named without echoing the key. */
+function secretsKey (env: Env): Buffer | null {
+  const raw = secret(env, 'SECRETS_KEY')
+  if (raw === null) return null
+  const key = parseSecretsKey(raw)
+  if (key === null) throw new ConfigError('SECRETS_KEY', `must be 32 random bytes as 64 hex digits or base64, e.g. from \`openssl rand -hex 32\` (got ${raw.length} characters)`)
+  return key
+}
+
 function unpaidOrderTtl (env: Env): number {
   const raw = text(env, 'UNPAID_ORDER_TTL_S')
   if (raw === null) return 600
@@ -148,8 +176,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 8080, 0, 65535)
   const host = text(env, 'HOST') ?? '0.0.0.0'
   const publicUrl = url(env, 'PUBLIC_URL', `http://${lanAddress()}:${port}`)
-  const currency = text(env, 'STORE_CURRENCY') ?? 'CNY'
-  if (!isSupportedCurrency(currency)) throw new ConfigError('STORE_CURRENCY', `must be one of ${Object.keys(MINOR_UNITS).join(', ')} (got "${currency}")`)
+  const currency = storeCurrency(env)
   const staffPin = text(env, 'STAFF_PIN')
   if (staffPin !== null && !/^\d{4,8}$/.test(staffPin)) throw new ConfigError('STAFF_PIN', 'must be 4 to 8 digits')
   return {
@@ -159,17 +186,18 @@ export function loadConfig (env: Env = process.env): AppConfig {
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl: databaseUrl(env),
     databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 100),
-    store: { name: text(env, 'STORE_NAME') ?? 'Lotus Garden 荷塘小馆', currency, timezone: timezone(env) },
+    store: { name: text(env, 'STORE_NAME') ?? 'Lotus Garden 荷塘小馆', currency, timezone: storeTimezone(env) },
     staffPin,
     demoSeed: bool(env, 'DEMO_SEED'),
     alipay: alipayConfig(env, publicUrl, currency),
     paymentQrTimeoutS: integer(env, 'PAYMENT_QR_TIMEOUT_S', 120, 30, 86_400),
     unpaidOrderTtlS: unpaidOrderTtl(env),
-    paymentMode: oneOf(env, 'PAYMENT_MODE', PAYMENT_MODES, 'pay-first'),
+    paymentMode: storePaymentMode(env),
     printing: { retryMs: integer(env, 'PRINTER_RETRY_MS', 5000, 10, 600_000), timeoutMs: integer(env, 'PRINTER_TIMEOUT_MS', 5000, 100, 120_000) },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     dinerDataDays: integer(env, 'DINER_DATA_DAYS', 365, 1, 36_500),
     trustProxy: trustProxy(env),
+    secretsKey: secretsKey(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   }
 }

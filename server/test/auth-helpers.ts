@@ -11,9 +11,12 @@ export function buildEmptyApp (env: Record<string, string> = {}): Promise<App> {
   return buildTestApp({ DEMO_SEED: 'false', ...env })
 }
 
-/** The `tp_staff=…` cookie of a fresh session for the given PIN (the first manager's by default). */
+/**
+ * The `tp_staff=…` cookie of a fresh session for the given PIN (the first manager's by default) in the default
+ * store. Named, not omitted: on PostgreSQL the demo seeds a second store, and with two a login names its store.
+ */
 export async function loginStaff (app: App, pin = TEST_STAFF_PIN): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { pin } })
+  const response = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { pin, store: 'default' } })
   expect(response.statusCode, response.body).toBe(200)
   return cookieFrom(response.headers['set-cookie'], STAFF_COOKIE)
 }

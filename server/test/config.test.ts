@@ -112,11 +112,24 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', { TRUST_PROXY: 'fd00::/129' }],
     ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/8/8' }],
     ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/8,' }],
+    ['SECRETS_KEY', { SECRETS_KEY: 'abc123' }],
+    ['SECRETS_KEY', { SECRETS_KEY: 'a'.repeat(63) }],
   ])('names %s when it is wrong', (variable, env) => {
     const error = configFailure(env)
     expect(error.variable).toBe(variable)
     expect(error.message.startsWith(`${variable}: `)).toBe(true)
     expect(error.message).not.toContain('\n')
+  })
+
+  it('reads SECRETS_KEY as hex, base64 or from SECRETS_KEY_FILE, and never echoes a wrong one', () => {
+    const hex = 'ab'.repeat(32)
+    expect(loadConfig({}).secretsKey).toBeNull()
+    expect(loadConfig({ SECRETS_KEY: hex }).secretsKey).toEqual(Buffer.from(hex, 'hex'))
+    expect(loadConfig({ SECRETS_KEY: Buffer.from(hex, 'hex').toString('base64') }).secretsKey).toEqual(Buffer.from(hex, 'hex'))
+    expect(loadConfig({ SECRETS_KEY_FILE: fileWith(`${hex}\n`) }).secretsKey).toEqual(Buffer.from(hex, 'hex'))
+    const wrong = 'hunter2-is-my-secret-passphrase'
+    expect(configFailure({ SECRETS_KEY: wrong }).message).not.toContain(wrong)
+    expect(configFailure({ SECRETS_KEY: hex, SECRETS_KEY_FILE: fileWith(hex) }).variable).toBe('SECRETS_KEY')
   })
 
   it.each(['Asia/Shanghai', 'UTC', 'Asia/Calcutta', 'asia/shanghai'])('takes STORE_TIMEZONE %s, a zone or an alias Intl knows', (zone) => {

@@ -17,7 +17,7 @@ describe('PostgreSQL test apps', () => {
     firstUrl = app.config.databaseUrl!
     salt = (await app.db.selectFrom('settings').select('value').where('key', '=', DINER_HASH_SALT_KEY).executeTakeFirstOrThrow()).value
     await app.db.insertInto('tables').values({ id: 'tbl_left_behind', label: 'Left', code: 'left', seats: 2, sort: 0, created_at: at, removed_at: null, label_zh: null }).execute()
-    await sql`insert into business_day_log (date, action, staff_id, at) select '2026-01-01', 'close', id, ${at} from staff limit 1`.execute(app.db)
+    await sql`insert into business_day_log (store_id, date, action, staff_id, at) select 'default', '2026-01-01', 'close', id, ${at} from staff where store_id = 'default' limit 1`.execute(app.db)
   })
 
   it('start from the template again on a reused copy: no rows of the test before, sequences rewound', async () => {
@@ -29,7 +29,7 @@ describe('PostgreSQL test apps', () => {
     const newSalt = (await app.db.selectFrom('settings').select('value').where('key', '=', DINER_HASH_SALT_KEY).executeTakeFirstOrThrow()).value
     expect(newSalt).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(newSalt).not.toBe(salt)
-    await sql`insert into business_day_log (date, action, staff_id, at) select '2026-01-02', 'close', id, ${at} from staff limit 1`.execute(app.db)
+    await sql`insert into business_day_log (store_id, date, action, staff_id, at) select 'default', '2026-01-02', 'close', id, ${at} from staff where store_id = 'default' limit 1`.execute(app.db)
     const { rows } = await sql<{ id: number }>`select id from business_day_log`.execute(app.db)
     expect(rows).toEqual([{ id: 1 }])
   })

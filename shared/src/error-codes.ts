@@ -78,6 +78,19 @@ export const ErrorCodeEnum = {
   NOTHING_TO_PRINT: 'NOTHING_TO_PRINT',
   /** Cancel and refund in one step: the order has nothing paid through Alipay left to refund. */
   ORDER_NOT_PAID: 'ORDER_NOT_PAID',
+  // Stores of a chain (several restaurants in one PostgreSQL database).
+  /** No store has this id or slug (or the caller may not see it). */
+  STORE_NOT_FOUND: 'STORE_NOT_FOUND',
+  /** Another store already uses this slug (the name staff type at login). */
+  STORE_SLUG_TAKEN: 'STORE_SLUG_TAKEN',
+  /** Several stores share this server: the login must say which one. */
+  STORE_REQUIRED: 'STORE_REQUIRED',
+  /** SQLite holds one restaurant; a second store needs PostgreSQL (DATABASE_URL). */
+  STORES_NEED_POSTGRES: 'STORES_NEED_POSTGRES',
+  /** A store's own credentials or settings must be encrypted, and SECRETS_KEY is not set. */
+  SECRETS_KEY_MISSING: 'SECRETS_KEY_MISSING',
+  /** Only the chain's owner may do this (add stores, change another store). */
+  OWNER_ONLY: 'OWNER_ONLY',
 } as const
 export type ErrorCode = typeof ErrorCodeEnum[keyof typeof ErrorCodeEnum]
 

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import type { AppConfig } from '../../src/config.js'
 import { migrate, openDatabase } from '../../src/db/database.js'
+import { DEFAULT_STORE_ID, forStore } from '../../src/db/store-scope.js'
 import { DINER_HASH_SALT_KEY, newDinerHashSalt } from '../../src/diners/diner-hash.js'
 import { loadSandboxCredentials } from '../../src/payments/sandbox-credentials.js'
 import { beijingDayBounds } from '../../src/reconciliation/bill-day.js'
@@ -69,12 +70,14 @@ const DAYS_PER_TRANSACTION = 31
 
 export async function generateHistory (config: AppConfig, options: HistoryOptions, progress: (message: string) => void = () => {}): Promise<HistorySummary> {
   const started = Date.now()
-  const { db, sqlite } = openDatabase(config.dataDir)
+  const { db: root, sqlite } = openDatabase(config.dataDir)
+  // SQLite holds the default store only: the history is its, written through its handle (which stamps store_id).
+  const db = forStore(root, DEFAULT_STORE_ID)
   // Ids are random, so every index insert lands on a random page: a page cache that holds the indexes keeps a
   // year's inserts in memory instead of re-reading pages (this connection only; the server keeps its own).
   sqlite.pragma('cache_size = -131072')
   try {
-    await migrate(db)
+    await migrate(root)
     const seeded = await seedDemo(db, config.demoSeed, config.store.currency)
     if (seeded.seeded) progress(`demo menu seeded: ${seeded.dishes} dishes, ${seeded.tables} tables`)
     const existing = sqlite.prepare('select count(*) as n from orders').get() as { n: number }
@@ -152,7 +155,7 @@ export async function generateHistory (config: AppConfig, options: HistoryOption
       seconds: (Date.now() - started) / 1000,
     }
   } finally {
-    await db.destroy()
+    await root.destroy()
   }
 }
 

@@ -57,8 +57,9 @@ export class HistoryWriter {
   /** The diners as they ended the year (last seen at their latest order), and the order counter after the last order. */
   finish (diners: readonly DinerRecord[], lastOrderNumber: number): void {
     const seen = this.#sqlite.prepare('update diners set last_seen_at = @last_seen_at where id = @id')
+    // SQLite holds the default store only: store_id takes its column default, and a setting's key is unique per store.
     const counter = this.#sqlite.prepare(`insert into settings (key, value) values ('order_number', @value)
-      on conflict (key) do update set value = excluded.value`)
+      on conflict (store_id, key) do update set value = excluded.value`)
     this.#sqlite.transaction(() => {
       for (const diner of diners) seen.run({ id: diner.id, last_seen_at: diner.last_seen_at })
       counter.run({ value: String(lastOrderNumber) })

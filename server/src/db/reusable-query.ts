@@ -3,6 +3,7 @@
 // still Kysely's, compiled once per dialect, so PostgreSQL gets its own SQL from the same builder.
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely'
 import type { Db } from './database.js'
+import { storeScopeOf } from './store-scope.js'
 
 /** One compiled query; each parameter is either a value of the call (its leaf index) or a constant of the builder. */
 interface Template {
@@ -54,11 +55,13 @@ function compileTemplate<V> (db: Db, build: (db: Db, values: V) => Compilable, v
  * Runs on whatever `db` it is given, a transaction included.
  */
 export function reusableQuery<V, R> (build: (db: Db, values: V) => Compilable<R>): (db: Db, values: V) => Promise<QueryResult<R>> {
-  // Per adapter: transactions share their database's adapter, and another dialect compiles other SQL.
+  // Per adapter: transactions share their database's adapter, and another dialect compiles other SQL. Per store
+  // scope too: a scoped handle compiles its store's id into the template (a constant of the builder), which must
+  // never run on another store's handle.
   const compiled = new WeakMap<object, Map<string, Template>>()
   return async (db, values) => {
     const leaves: unknown[] = []
-    const shape = flatten(values, leaves)
+    const shape = `${storeScopeOf(db) ?? ''}\u0000${flatten(values, leaves)}`
     const adapter = db.getExecutor().adapter
     let byShape = compiled.get(adapter)
     if (!byShape) compiled.set(adapter, byShape = new Map())

@@ -1,9 +1,11 @@
 // Row types of the database as Kysely sees them (snake_case columns; JSON kept as TEXT).
 import type { Generated, Selectable } from 'kysely'
 
-export interface SettingsTable { key: string, value: string }
+export interface SettingsTable { key: string, value: string, store_id: Generated<string> }
 
 export interface StaffTable {
+  /** The store the staff member works in; null for a chain owner (role 'owner'), who works in every store. (019) */
+  store_id: string | null
   id: string
   name: string
   role: string
@@ -13,6 +15,8 @@ export interface StaffTable {
 }
 
 export interface StaffSessionsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   token_hash: string
   staff_id: string
   created_at: string
@@ -20,6 +24,8 @@ export interface StaffSessionsTable {
 }
 
 export interface TablesTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   label: string
   code: string
@@ -33,6 +39,8 @@ export interface TablesTable {
 }
 
 export interface DevicesTable {
+  /** The store the tablet is paired to; null until it is paired. (019) */
+  store_id: string | null
   id: string
   name: string
   token_hash: string
@@ -52,6 +60,8 @@ export interface PairingCodesTable {
 }
 
 export interface CategoriesTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   names: string
   sort: number
@@ -60,6 +70,8 @@ export interface CategoriesTable {
 }
 
 export interface ItemsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   category_id: string
   names: string
@@ -75,6 +87,8 @@ export interface ItemsTable {
 }
 
 export interface OptionGroupsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   item_id: string
   names: string
@@ -84,6 +98,8 @@ export interface OptionGroupsTable {
 }
 
 export interface OptionsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   group_id: string
   names: string
@@ -93,6 +109,8 @@ export interface OptionsTable {
 }
 
 export interface OrdersTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   number: number
   client_order_id: string
@@ -117,6 +135,8 @@ export interface OrdersTable {
 }
 
 export interface OrderLinesTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   order_id: string
   line_no: number
   item_id: string
@@ -130,6 +150,8 @@ export interface OrderLinesTable {
 }
 
 export interface PaymentsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   /** The order it pays; null for a payment against a check. (nullable since 006) */
   order_id: string | null
@@ -163,6 +185,8 @@ export interface PaymentsTable {
 }
 
 export interface PaymentEventsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: Generated<number>
   payment_id: string
   at: string
@@ -172,6 +196,8 @@ export interface PaymentEventsTable {
 }
 
 export interface RefundsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   payment_id: string
   out_request_no: string
@@ -192,6 +218,8 @@ export interface RefundsTable {
 
 /** Every sold-out switch of a dish (available 0) and its return (1), for the reports. (008) */
 export interface MenuAvailabilityEventsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: Generated<number>
   item_id: string
   available: number
@@ -200,6 +228,8 @@ export interface MenuAvailabilityEventsTable {
 }
 
 export interface AlertsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   kind: string
   severity: string
@@ -212,6 +242,8 @@ export interface AlertsTable {
 }
 
 export interface DinersTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   alipay_user_id: string | null
   alipay_open_id: string | null
@@ -223,6 +255,8 @@ export interface DinersTable {
 }
 
 export interface DinerSessionsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   token_hash: string
   diner_id: string
   table_id: string
@@ -231,6 +265,8 @@ export interface DinerSessionsTable {
 }
 
 export interface OAuthStatesTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   /** SHA-256 of the state value sent to Alipay. */
   id: string
   table_id: string
@@ -242,6 +278,8 @@ export interface OAuthStatesTable {
 }
 
 export interface ChecksTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   table_id: string
   status: string
@@ -259,6 +297,8 @@ export interface ChecksTable {
 }
 
 export interface CheckDinersTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   check_id: string
   diner_id: string
   number: number
@@ -266,6 +306,8 @@ export interface CheckDinersTable {
 }
 
 export interface PaymentOrdersTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   payment_id: string
   order_id: string
   /** What of the order the payment covers (planned at creation, as applied once paid). */
@@ -274,6 +316,8 @@ export interface PaymentOrdersTable {
 
 /** A closed business day: its Z-report figures as they were at the close (DayFigures JSON). (009) */
 export interface BusinessDaysTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   date: string
   figures: string
   closed_at: string
@@ -282,6 +326,8 @@ export interface BusinessDaysTable {
 
 /** Every close and reopen of a business day. (009) */
 export interface BusinessDayLogTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: Generated<number>
   date: string
   action: string
@@ -292,6 +338,8 @@ export interface BusinessDayLogTable {
 
 /** The latest reconciliation of an Alipay bill day (Beijing time). (010) */
 export interface BillReconciliationsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   date: string
   status: string
   checked_at: string
@@ -304,6 +352,8 @@ export interface BillReconciliationsTable {
 
 /** A mismatch of a bill day staff were alerted to, so another run of the day does not alert again. (010) */
 export interface BillReconciliationAlertsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   date: string
   mismatch_key: string
   alert_id: string
@@ -312,6 +362,8 @@ export interface BillReconciliationAlertsTable {
 
 /** A kitchen or counter printer, raw ESC/POS over TCP. (012) */
 export interface PrintersTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: string
   name: string
   host: string
@@ -331,6 +383,8 @@ export interface PrintersTable {
 
 /** What a printer still has to print (printed_at null), in id order; kept once printed, for reprints' history. (012) */
 export interface PrintJobsTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   id: Generated<number>
   printer_id: string
   kind: string
@@ -346,6 +400,8 @@ export interface PrintJobsTable {
 
 /** A past store day's sales figures, computed once (reports/sales-days.ts). (011) */
 export interface SalesDaysTable {
+  /** The store the row belongs to; a scoped handle (db/store-scope.ts) fills it in. (019) */
+  store_id: Generated<string>
   timezone: string
   /** YYYY-MM-DD in `timezone`. */
   date: string
@@ -373,6 +429,17 @@ export interface MediaBlobsTable {
   created_at: string
 }
 
+/** A restaurant of the chain (019). Global: not store-scoped. */
+export interface StoresTable {
+  id: string
+  /** Lower-case a-z0-9-, typed at staff login. */
+  slug: string
+  name: string
+  /** AES-256-GCM sealed JSON of the store's own settings (lib/secrets.ts), or null for the environment's. */
+  sealed_settings: string | null
+  created_at: string
+}
+
 /** A singleton job's lease across processes: held by `owner` (an instance id) until `until` (ISO). (016) */
 export interface LeasesTable {
   name: string
@@ -381,6 +448,7 @@ export interface LeasesTable {
 }
 
 export interface Database {
+  stores: StoresTable
   settings: SettingsTable
   staff: StaffTable
   staff_sessions: StaffSessionsTable
@@ -421,6 +489,7 @@ export type ItemRow = Selectable<ItemsTable>
 export type DeviceRow = Selectable<DevicesTable>
 export type TableRow = Selectable<TablesTable>
 export type StaffRow = Selectable<StaffTable>
+export type StoreRow = Selectable<StoresTable>
 export type PaymentRow = Selectable<PaymentsTable>
 export type RefundRow = Selectable<RefundsTable>
 export type AlertRow = Selectable<AlertsTable>

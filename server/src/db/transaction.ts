@@ -10,8 +10,9 @@
 // (no events published, no HTTP, no timers, no caches, no outer variables it cannot overwrite), since it may
 // run more than once; such effects go after the commit, on the value `work` returned.
 import { setTimeout as sleep } from 'node:timers/promises'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import { databaseKind } from './dialect.js'
+import { storeScopeOf } from './store-scope.js'
 
 /** Attempts in all before the last failure is thrown: contention that outlasts this is a bug, not a race. */
 export const MAX_TRANSACTION_ATTEMPTS = 10
@@ -21,10 +22,32 @@ const BACKOFF_BASE_MS = 2
 const BACKOFF_CAP_MS = 100
 
 /**
- * The advisory lock every PostgreSQL write transaction takes first: one writer at a time per database, as on
- * SQLite. (Once one database holds many restaurants, the key becomes the store's, so stores write in parallel.)
+ * The advisory lock every PostgreSQL write transaction takes first. A store's write transaction (on a handle
+ * forStore scoped) holds its store's writer lock, `(WRITER_LOCK_KEY, storeLockKey(store))`, so one store's
+ * writers run one at a time, as on SQLite, while other stores write in parallel. An unscoped write transaction
+ * (the root handle: cross-store claims, stores, scripts) holds the database's writer lock, the single key
+ * WRITER_LOCK_KEY, exclusively; a store's writer holds that one shared. So a root writer still runs alone, as
+ * every writer did before stores, and store writers only wait for root writers and their own store's.
  */
 export const WRITER_LOCK_KEY = 0x7461626c // 'tabl'
+
+/** A stable int4 of the store id (FNV-1a, 32 bits, signed as PostgreSQL's int4): the store's writer lock's second key. */
+export function storeLockKey (storeId: string): number {
+  let hash = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(storeId)) {
+    hash ^= byte
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash | 0
+}
+
+/** The writer lock(s) a PostgreSQL write transaction on `db` takes as its first statement (see WRITER_LOCK_KEY). */
+function writerLock<DB> (db: Kysely<DB>): RawBuilder<unknown> {
+  const storeId = storeScopeOf(db)
+  if (storeId === null) return sql`select pg_advisory_xact_lock(${WRITER_LOCK_KEY})`
+  // Left to right: the shared database lock first, as every writer takes the database lock before any store's.
+  return sql`select pg_advisory_xact_lock_shared(${WRITER_LOCK_KEY}), pg_advisory_xact_lock(${WRITER_LOCK_KEY}, ${storeLockKey(storeId)})`
+}
 
 const RETRYABLE_CODES = new Set(['40001', '40P01'])
 
@@ -59,7 +82,7 @@ export async function inTransaction<DB, T> (db: Kysely<DB>, work: (trx: Transact
     try {
       if (options.readOnly) return await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work)
       return await db.transaction().setIsolationLevel('read committed').execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${WRITER_LOCK_KEY})`.execute(trx)
+        await writerLock(db).execute(trx)
         return await work(trx)
       })
     } catch (error) {

@@ -3,9 +3,11 @@
 //
 // publish → queued → appended in batches (one statement each, in publish order) → NOTIFY <last id> at commit →
 // every process's LogListener → loaded by id from the log → delivered here in id order.
+// It is the ROOT hub: the log holds every store's events (each row's store_id), every one is delivered here, and a
+// store-bound hub (forStore) passes on its store's; a store's replay reads only that store's rows.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
-import { EventHub, REPLAY_BUFFER_SIZE, type Audience, type EventFilter, type HubEvent, type Replay } from '../lib/event-hub.js'
+import { RootEventHub, REPLAY_BUFFER_SIZE, type Audience, type EventFilter, type HubEvent, type Replay } from '../lib/event-hub.js'
 import { nowIso } from '../lib/tokens.js'
 import { appendEvents, eventLogSpan, eventsAfter, loadEvents, pruneEvents, type LoggedEvent, type NewLoggedEvent } from '../repositories/event-log.js'
 import { LogListener, type LogListenerTiming } from './log-listener.js'
@@ -31,6 +33,7 @@ const RETRY_FIRST_MS = 100
 const RETRY_MAX_MS = 2_000
 
 export interface PostgresEventHubOptions {
+  /** The ROOT (unscoped) handle: the log is every store's. */
   db: Db
   databaseUrl: string
   log: FastifyBaseLogger
@@ -40,16 +43,16 @@ export interface PostgresEventHubOptions {
   listenerTiming?: Partial<LogListenerTiming>
 }
 
-function toNewLoggedEvent (audience: Audience, event: string, data: unknown): NewLoggedEvent {
+function toNewLoggedEvent (storeId: string, audience: Audience, event: string, data: unknown): NewLoggedEvent {
   const audienceId = audience.kind === 'table' ? audience.tableId : audience.kind === 'device' ? audience.deviceId : null
   // Serialised now: a caller may change its object after publishing, and the memory hub would have sent it as it was.
-  return { audienceKind: audience.kind, audienceId, name: event, data: JSON.stringify(data) ?? 'null', at: nowIso() }
+  return { storeId, audienceKind: audience.kind, audienceId, name: event, data: JSON.stringify(data) ?? 'null', at: nowIso() }
 }
 
 function toAudience (kind: string, id: string | null): Audience | null {
   if (kind === 'table' && id !== null) return { kind, tableId: id }
   if (kind === 'device' && id !== null) return { kind, deviceId: id }
-  if (kind === 'tablets' || kind === 'staff') return { kind }
+  if (kind === 'tablets' || kind === 'staff' || kind === 'processes') return { kind }
   return null
 }
 
@@ -63,12 +66,12 @@ function toHubEvent (logged: LoggedEvent): HubEvent | null {
   } catch {
     return null
   }
-  return { id: String(logged.id), seq: logged.id, event: logged.name, data, audience }
+  return { id: String(logged.id), seq: logged.id, storeId: logged.storeId, event: logged.name, data, audience }
 }
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-export class PostgresEventHub extends EventHub {
+export class PostgresEventHub extends RootEventHub {
   /** The newest id delivered here; every id below it was delivered (or never existed). */
   private delivered = 0
   /** The newest id announced by a notification. */
@@ -119,12 +122,12 @@ export class PostgresEventHub extends EventHub {
     return hub
   }
 
-  publish (audience: Audience, event: string, data: unknown): void {
+  publishAs (storeId: string, audience: Audience, event: string, data: unknown): void {
     if (this.closed) {
-      this.log.warn({ event }, 'event published after the hub closed; dropped')
+      this.log.warn({ event, storeId }, 'event published after the hub closed; dropped')
       return
     }
-    this.queue.push(toNewLoggedEvent(audience, event, data))
+    this.queue.push(toNewLoggedEvent(storeId, audience, event, data))
     this.appending ??= this.appendQueued()
   }
 
@@ -136,10 +139,11 @@ export class PostgresEventHub extends EventHub {
     return String(this.delivered)
   }
 
-  async replay (lastEventId: string, filter: EventFilter): Promise<Replay | null> {
+  /** Reads only `storeId`'s events (when given): a busy store does not push a quiet one's streams into a resync. */
+  async replayOf (storeId: string | null, lastEventId: string, filter: EventFilter): Promise<Replay | null> {
     if (!/^\d{1,15}$/.test(lastEventId)) return null
     const after = Number(lastEventId)
-    const { firstId, lastId, events } = await eventsAfter(this.db, after, REPLAY_BUFFER_SIZE + 1)
+    const { firstId, lastId, events } = await eventsAfter(this.db, after, REPLAY_BUFFER_SIZE + 1, storeId)
     // An empty log is a new or reset database: only the position before everything is still meaningful.
     if (firstId === null || lastId === null) return after === 0 ? { after, events: [] } : null
     // From the future (another database, or one restored from a backup), or from before what is kept.

@@ -15,6 +15,11 @@ export interface SseStreamOptions {
    * moved to another table during the gap cannot tell which table's events it missed).
    */
   acceptReplay?: (missed: readonly HubEvent[]) => boolean
+  /**
+   * Whether the stream ends once `event` (passed the filter) is sent: the client then reconnects, and its new
+   * stream may listen elsewhere (a tablet unpaired from its store's stream).
+   */
+  endAfter?: (event: HubEvent) => boolean
 }
 
 function frame (event: Pick<HubEvent, 'id' | 'event' | 'data'>): string {
@@ -56,17 +61,23 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
   }
   raw.write('retry: 3000\n\n')
 
-  const send = (event: HubEvent) => {
-    const out = transform(event)
-    if (out) raw.write(encodedFrame(out))
-  }
-
   // Events are sent once each and in order: `sentSeq` is the position the client has reached. A resuming
   // stream subscribes before its replay is read and holds what arrives meanwhile in `held`; live events the
   // replay already covered (another process's log may be ahead of this one's delivery) are skipped.
   let sentSeq = hub.currentSeq
   let held: HubEvent[] | null = null
   let closed = false
+  const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs ?? SSE_HEARTBEAT_MS)
+  heartbeat.unref()
+  const send = (event: HubEvent) => {
+    if (closed) return
+    const out = transform(event)
+    if (out) raw.write(encodedFrame(out))
+    if (options.endAfter?.(event)) {
+      raw.end()
+      close()
+    }
+  }
   const live = (event: HubEvent) => {
     if (event.seq <= sentSeq) return
     sentSeq = event.seq
@@ -98,6 +109,7 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
     } else {
       sentSeq = missed.after
       for (const event of missed.events) {
+        if (closed) return
         sentSeq = event.seq
         send(event)
       }
@@ -114,9 +126,7 @@ export function openEventStream (request: FastifyRequest, reply: FastifyReply, o
     raw.write(frame({ id: hub.currentId, event: 'ready', data: {} }))
   }
 
-  const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs ?? SSE_HEARTBEAT_MS)
-  heartbeat.unref()
-  const close = () => {
+  function close (): void {
     if (closed) return
     closed = true
     clearInterval(heartbeat)

@@ -2,7 +2,7 @@
 import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
-import type { AlertRow } from '../db/schema.js'
+import type { NewAlertRow } from '../repositories/alerts.js'
 import type { EventHub } from '../lib/event-hub.js'
 import { countAlertsSince, countIntoSummaryAlert, findAlert, insertAlert, openSummaryAlert } from '../repositories/alerts.js'
 import { newId, nowIso } from '../lib/tokens.js'
@@ -89,7 +89,7 @@ export class AlertSummaries {
    * PostgreSQL it takes the writer lock (inTransaction), so two first occurrences run one after the other and the
    * second finds the first's row and counts into it.
    */
-  private async countOrOpen (kind: AlertKind, source: string, sample: Readonly<Record<string, string>>, at: string): Promise<{ row: AlertRow, opened: boolean }> {
+  private async countOrOpen (kind: AlertKind, source: string, sample: Readonly<Record<string, string>>, at: string): Promise<{ row: NewAlertRow, opened: boolean }> {
     const since = nowIso(this.now() - SUMMARY_WINDOW_MS)
     let countInto = source
     for (let attempt = 1; ; attempt++) {
@@ -154,12 +154,12 @@ export class AlertSummaries {
  */
 async function openUnlessOpen (
   trx: Db, kind: AlertKind, source: string, since: string, sample: Readonly<Record<string, string>>, at: string,
-): Promise<{ countInto: string } | { opened: AlertRow }> {
+): Promise<{ countInto: string } | { opened: NewAlertRow }> {
   if (await openSummaryAlert(trx, kind, source, since)) return { countInto: source }
   const chosen = await countAlertsSince(trx, kind, since) >= MAX_SOURCES_PER_WINDOW ? ALERT_SOURCE_MANY : source
   if (chosen !== source && await openSummaryAlert(trx, kind, chosen, since)) return { countInto: chosen }
   const detail: SummaryDetail = { ...sample, source: chosen, count: 1, firstSeenAt: at, lastSeenAt: at }
-  const opened: AlertRow = {
+  const opened: NewAlertRow = {
     id: newId('alert'),
     kind,
     severity: SEVERITY[kind],

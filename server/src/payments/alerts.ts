@@ -1,10 +1,9 @@
 // Raises and lists staff alerts: a row, a live event on the staff stream and an error log line.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
-import type { AlertRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
 import {
-  acknowledgeAlert, alertRowPage, findAlert, hasOpenAlert, insertAlert, type AlertCursor,
+  acknowledgeAlert, alertRowPage, findAlert, hasOpenAlert, insertAlert, type AlertCursor, type NewAlertRow,
 } from '../repositories/alerts.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import {
@@ -26,7 +25,7 @@ export const SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = {
   [AlertKindEnum.PRINTER_UNREACHABLE]: 'warning',
 }
 
-export function toAlert (row: AlertRow): Alert {
+export function toAlert (row: NewAlertRow): Alert {
   const kind = row.kind as AlertKind
   const detail = JSON.parse(row.detail) as Record<string, unknown>
   return {
@@ -68,7 +67,7 @@ export class Alerts {
    * change it is about; call `announce` after the commit. A rolled-back alert is never announced.
    */
   async record (trx: Db, input: AlertInput): Promise<Alert> {
-    const row: AlertRow = {
+    const row: NewAlertRow = {
       id: newId('alert'),
       kind: input.kind,
       severity: SEVERITY[input.kind],

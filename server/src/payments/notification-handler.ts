@@ -17,7 +17,7 @@ import { refundIdByOutRequestNo } from '../repositories/refunds.js'
 export interface NotificationHandlerDeps {
   db: Db
   /** The database's shared commit group: notifications arriving together commit once. */
-  commits: CommitGroup
+  commits: Pick<CommitGroup, 'run'>
   /** The protocol's reading and verifying of a notification. */
   verifier: NotificationVerifier
   sellerId: string | null

@@ -33,7 +33,7 @@ import { applyCheckPayment, recordPlan, settleAfterOrderPayment, settleCheck, ty
 export interface PaymentServiceDeps {
   db: Db
   /** The database's shared commit group: creation, polls and applied trade states commit with other writes. */
-  commits: CommitGroup
+  commits: Pick<CommitGroup, 'run'>
   events: EventHub
   gateway: AlipayGateway
   alerts: Alerts
@@ -51,6 +51,11 @@ export interface PaymentServiceDeps {
   checkChanged?: (checkId: string, tableId: string) => void
   /** On a shared database: the lease a new payment is written with, held until its creation ends (row-lease.ts). */
   lease?: RowLease | null
+  /**
+   * The per-payment locks (serial). Pass the store's one map so a service rebuilt on a settings reload and work still
+   * running on the one before exclude each other; by default the service's own.
+   */
+  locks?: Map<string, Promise<unknown>>
 }
 
 /** What markPaid needs of the refund service: record inside its transaction, send after the commit. */
@@ -75,7 +80,8 @@ interface TradeSpec {
 }
 
 /** The columns every new payment row gets before Alipay hears of it. */
-type NewPaymentFields = Omit<PaymentRow, 'order_id' | 'check_id' | 'scope' | 'amount' | 'currency' | 'refunded_amount'>
+/** store_id is the scoped handle's to write (db/store-scope.ts). */
+type NewPaymentFields = Omit<PaymentRow, 'store_id' | 'order_id' | 'check_id' | 'scope' | 'amount' | 'currency' | 'refunded_amount'>
 
 /** A check payment to start: who pays how, and the plan, made in the creation transaction. */
 export interface CheckTradeRequest {
@@ -110,17 +116,18 @@ export interface PaidEvidence {
 export class PaymentService {
   private readonly now: () => number
   /** One settling step at a time per payment: the reconciler and a diner's cancel never interleave. */
-  private readonly locks = new Map<string, Promise<unknown>>()
+  private readonly locks: Map<string, Promise<unknown>>
 
   private readonly pollMs: number
 
   constructor (private readonly deps: PaymentServiceDeps) {
     this.now = deps.now ?? Date.now
     this.pollMs = deps.pollWhileWaitingMs ?? POLL_WHILE_WAITING_MS
+    this.locks = deps.locks ?? new Map()
   }
 
   private get db (): Db { return this.deps.db }
-  private get commits (): CommitGroup { return this.deps.commits }
+  private get commits (): Pick<CommitGroup, 'run'> { return this.deps.commits }
 
   private serial<T> (paymentId: string, step: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(paymentId) ?? Promise.resolve()

@@ -2,11 +2,12 @@
 // the same timer sweeps orphaned unpaid orders. Every process on a shared (PostgreSQL) database runs one (issue
 // 16): a due payment or refund is leased to one process while it is checked, so exactly one process talks to
 // Alipay about it at a time; the lease runs out if that process dies, and the next process to look takes the row
-// over. On SQLite one process serves the database: a pass reads the due rows and writes no lease.
+// over. On SQLite one process serves the database: a pass reads the due rows and writes no lease. One reconciler
+// serves every store (issue 16 phase B): it claims on the root handle and hands each row to its store's services.
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/database.js'
-import { claimDuePayments, countOpenPayments, duePaymentIds, releasePaymentLease, type LeaseClaim } from '../repositories/payments.js'
-import { claimDueRefunds, countOpenRefunds, dueRefundIds, releaseRefundLease } from '../repositories/refunds.js'
+import { claimDuePayments, countOpenPayments, duePaymentIds, postponePaymentCheck, releasePaymentLease, type DueRow, type LeaseClaim } from '../repositories/payments.js'
+import { claimDueRefunds, countOpenRefunds, dueRefundIds, postponeRefundCheck, releaseRefundLease } from '../repositories/refunds.js'
 import type { PaymentService } from './payment-service.js'
 import type { RefundService } from './refund-service.js'
 
@@ -26,10 +27,17 @@ export function reconcileLeaseMs (alipayTimeoutMs: number): number {
   return Math.max(RECONCILE_LEASE_MS, GATEWAY_CALLS_PER_CHECK * alipayTimeoutMs + LEASE_MARGIN_MS)
 }
 
+/** What the reconciler asks of a store: its payments checked, its refunds executed. */
+export interface StoreReconciling {
+  payments: Pick<PaymentService, 'check'>
+  refunds: Pick<RefundService, 'execute'>
+}
+
 export interface ReconcilerDeps {
+  /** The root handle: due rows of every store are claimed through it. */
   db: Db
-  payments: PaymentService
-  refunds: RefundService
+  /** The services of the row's store (StoreRegistry.get). */
+  servicesOf: (storeId: string) => Promise<StoreReconciling>
   log: FastifyBaseLogger
   /** This process's instance id, written on the rows it leases; absent on SQLite, where nothing is leased. */
   owner?: string
@@ -44,12 +52,19 @@ export interface ReconcilerDeps {
 /** Rows handled per tick; the rest wait for the next one, so one tick never runs for long. */
 const BATCH = 50
 
+/**
+ * How long a row of a store that cannot load (its sealed settings unreadable) waits before it is tried again: moved
+ * on, it no longer stays among the oldest due and takes every batch from the stores that work.
+ */
+export const UNLOADABLE_STORE_RETRY_MS = 60_000
+
 interface Leased {
   kind: 'payment' | 'refund'
-  claim: (db: Db, claim: LeaseClaim) => Promise<string[]>
-  due: (db: Db, now: string, limit: number) => Promise<string[]>
+  claim: (db: Db, claim: LeaseClaim) => Promise<DueRow[]>
+  due: (db: Db, now: string, limit: number) => Promise<DueRow[]>
   release: (db: Db, id: string, owner: string) => Promise<void>
-  work: (id: string) => Promise<void>
+  postpone: (db: Db, id: string, at: string) => Promise<void>
+  work: (services: StoreReconciling, id: string) => Promise<void>
 }
 
 export class Reconciler {
@@ -58,6 +73,8 @@ export class Reconciler {
   private stopping = false
   private readonly now: () => number
   private readonly leaseMs: number
+  /** Stores that could not load, logged once each until one loads again. */
+  private readonly unloadable = new Set<string>()
 
   constructor (private readonly deps: ReconcilerDeps) {
     this.now = deps.now ?? Date.now
@@ -91,10 +108,10 @@ export class Reconciler {
   }
 
   private async pass (): Promise<void> {
-    const { payments, refunds, log } = this.deps
+    const { log } = this.deps
     try {
-      await this.drain({ kind: 'payment', claim: claimDuePayments, due: duePaymentIds, release: releasePaymentLease, work: id => payments.check(id) })
-      await this.drain({ kind: 'refund', claim: claimDueRefunds, due: dueRefundIds, release: releaseRefundLease, work: id => refunds.execute(id, 'reconciler', { leaseHeldByCaller: true }) })
+      await this.drain({ kind: 'payment', claim: claimDuePayments, due: duePaymentIds, release: releasePaymentLease, postpone: postponePaymentCheck, work: (store, id) => store.payments.check(id) })
+      await this.drain({ kind: 'refund', claim: claimDueRefunds, due: dueRefundIds, release: releaseRefundLease, postpone: postponeRefundCheck, work: (store, id) => store.refunds.execute(id, 'reconciler', { leaseHeldByCaller: true }) })
     } catch (error) {
       // A claim that failed (the database away for a moment): the next tick claims again.
       log.error({ err: error }, 'claiming due payments or refunds failed')
@@ -118,9 +135,9 @@ export class Reconciler {
   private async drain (leased: Leased): Promise<void> {
     const { db, owner, log } = this.deps
     if (owner === undefined) {
-      for (const id of await leased.due(db, new Date(this.now()).toISOString(), BATCH)) {
+      for (const row of await leased.due(db, new Date(this.now()).toISOString(), BATCH)) {
         if (this.stopping) return
-        await this.work(leased, id)
+        await this.work(leased, row)
       }
       return
     }
@@ -128,10 +145,10 @@ export class Reconciler {
     try {
       while (claimed.length < BATCH && !this.stopping) {
         const now = this.now()
-        const [id] = await leased.claim(db, { owner, now: new Date(now).toISOString(), until: new Date(now + this.leaseMs).toISOString(), limit: 1 })
-        if (id === undefined) return
-        claimed.push(id)
-        await this.work(leased, id)
+        const [row] = await leased.claim(db, { owner, now: new Date(now).toISOString(), until: new Date(now + this.leaseMs).toISOString(), limit: 1 })
+        if (row === undefined) return
+        claimed.push(row.id)
+        await this.work(leased, row)
       }
     } finally {
       for (const id of claimed) {
@@ -141,11 +158,29 @@ export class Reconciler {
     }
   }
 
-  private async work (leased: Leased, id: string): Promise<void> {
+  /**
+   * Works the row with its store's services. A store that cannot load (its settings unreadable) has the row's next
+   * check pushed back (UNLOADABLE_STORE_RETRY_MS), so the oldest due rows are not that store's forever.
+   */
+  private async work (leased: Leased, row: DueRow): Promise<void> {
+    const { db, log } = this.deps
+    let services: StoreReconciling
     try {
-      await leased.work(id)
+      services = await this.deps.servicesOf(row.storeId)
     } catch (error) {
-      this.deps.log.error({ err: error, [`${leased.kind}Id`]: id }, `reconciling a ${leased.kind} failed`)
+      if (!this.unloadable.has(row.storeId)) {
+        this.unloadable.add(row.storeId)
+        log.error({ err: error, storeId: row.storeId }, 'a store could not load: its due payments and refunds wait')
+      }
+      await leased.postpone(db, row.id, new Date(this.now() + UNLOADABLE_STORE_RETRY_MS).toISOString())
+        .catch((postponeError: unknown) => { log.warn({ err: postponeError, [`${leased.kind}Id`]: row.id }, `postponing a ${leased.kind} failed`) })
+      return
+    }
+    if (this.unloadable.delete(row.storeId)) log.info({ storeId: row.storeId }, 'a store loads again')
+    try {
+      await leased.work(services, row.id)
+    } catch (error) {
+      log.error({ err: error, [`${leased.kind}Id`]: row.id, storeId: row.storeId }, `reconciling a ${leased.kind} failed`)
     }
   }
 }

@@ -27,6 +27,11 @@ export interface RefundServiceDeps {
   paymentChanged: (paymentId: string) => Promise<void>
   /** On a shared database: the lease a new refund is written with, held until its first attempt ends (row-lease.ts). */
   lease?: RowLease | null
+  /**
+   * Attempts in progress, by refund id. Pass the store's one map so a service rebuilt on a settings reload and an
+   * attempt still running on the one before never send the same refund twice at once; by default the service's own.
+   */
+  attempts?: Map<string, Promise<void>>
 }
 
 export interface ExecuteOptions {
@@ -37,10 +42,11 @@ export interface ExecuteOptions {
 export class RefundService {
   private readonly now: () => number
   /** Attempts in progress, by refund id. */
-  private readonly attempts = new Map<string, Promise<void>>()
+  private readonly attempts: Map<string, Promise<void>>
 
   constructor (private readonly deps: RefundServiceDeps) {
     this.now = deps.now ?? Date.now
+    this.attempts = deps.attempts ?? new Map()
   }
 
   /** Records a refund (never more than what is left), then asks Alipay. */
@@ -101,7 +107,7 @@ export class RefundService {
     if (running) return running
     const attempt = this.attempt(refundId, source)
       .finally(() => options.leaseHeldByCaller ? undefined : this.releaseLease(refundId))
-      .finally(() => this.attempts.delete(refundId))
+      .finally(() => { if (this.attempts.get(refundId) === attempt) this.attempts.delete(refundId) })
     this.attempts.set(refundId, attempt)
     return attempt
   }

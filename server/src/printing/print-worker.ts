@@ -1,7 +1,7 @@
 // Prints the queue: each printer's jobs one at a time, oldest first. A job is marked printed only after the
 // printer took all of it; a printer that fails keeps its jobs, is retried with backoff, and raises one alert
 // (resolved when it prints again). Printers do not wait for each other. With several processes on one database, a
-// printer is served by one process at a time, under the job lease `printer:<id>` (lib/job-leases.ts): its jobs stay
+// printer is served by one process at a time, under its job lease (printerLease, lib/job-leases.ts): its jobs stay
 // in order, and a failing printer is retried on one process's backoff, not on every process's.
 import { inTransaction } from '../db/transaction.js'
 import type { FastifyBaseLogger } from 'fastify'
@@ -10,6 +10,7 @@ import type { PrinterRow, PrintJobRow } from '../db/schema.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { Alerts } from '../payments/alerts.js'
 import type { JobLeases } from '../lib/job-leases.js'
+import { DEFAULT_STORE_ID } from '../db/store-scope.js'
 import { findAlert, resolveAlert } from '../repositories/alerts.js'
 import { deletePrintedJobs, markJobFailed, markJobPrinted, nextPrintJob, printersWithQueue } from '../repositories/print-jobs.js'
 import { findPrinterRow, markPrinterFailing, markPrinterPrinting } from '../repositories/printers.js'
@@ -37,11 +38,16 @@ export interface PrintWorkerDeps {
   pollMs?: number
   /** Absent: printers are served without a lease (a lone process, unit tests). */
   leases?: Pick<JobLeases, 'runExclusive'>
+  /** The store whose printers these are: part of each printer's lease name (the default store when absent). */
+  storeId?: string
 }
 
-/** The job lease of one printer's queue. */
-export function printerLease (printerId: string): string {
-  return `printer:${printerId}`
+/**
+ * The job lease of one printer's queue. Another store's carries its id; the default store's keeps the name it had
+ * before stores, so processes of both versions exclude each other during a rolling upgrade.
+ */
+export function printerLease (printerId: string, storeId: string = DEFAULT_STORE_ID): string {
+  return storeId === DEFAULT_STORE_ID ? `printer:${printerId}` : `printer:${storeId}:${printerId}`
 }
 
 interface Backoff {
@@ -123,7 +129,7 @@ export class PrintWorker {
       return
     }
     let released = false
-    await leases.runExclusive(printerLease(printerId), async (lease) => {
+    await leases.runExclusive(printerLease(printerId, this.deps.storeId), async (lease) => {
       await this.sendQueue(printerId, lease.held)
       // A failing printer stays this process's until its retry: the others leave it alone meanwhile.
       const retryIn = (this.backoff.get(printerId)?.until ?? 0) - Date.now()

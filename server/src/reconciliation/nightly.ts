@@ -4,6 +4,7 @@
 // timer but a check runs under the job lease NIGHTLY_LEASE: one process at a time reads and reconciles the day, and
 // the others find it done.
 import type { FastifyBaseLogger } from 'fastify'
+import { DEFAULT_STORE_ID } from '../db/store-scope.js'
 import type { JobLeases } from '../lib/job-leases.js'
 import { ReconciliationStatusEnum, type Reconciliation } from '#shared/schemas/reports.js'
 import { addDays } from '../reports/report-dates.js'
@@ -17,8 +18,16 @@ export const CHECK_EVERY_MS = 5 * 60_000
 /** Not right at start: a restart storm or a test's short-lived server should not query Alipay. */
 export const FIRST_CHECK_AFTER_MS = 60_000
 
-/** The job lease (lib/job-leases.ts) a check runs under. */
+/** The job lease (lib/job-leases.ts) a check runs under: the default store's; see nightlyLease. */
 export const NIGHTLY_LEASE = 'reconciliation:nightly'
+
+/**
+ * A store's nightly lease: each store's bill is its own (its own Alipay account, perhaps), reconciled on its own.
+ * The default store's keeps the name it had before stores, so processes of both versions exclude each other.
+ */
+export function nightlyLease (storeId: string = DEFAULT_STORE_ID): string {
+  return storeId === DEFAULT_STORE_ID ? NIGHTLY_LEASE : `${NIGHTLY_LEASE}:${storeId}`
+}
 
 const RETRIED: ReadonlySet<string> = new Set([ReconciliationStatusEnum.NO_BILL, ReconciliationStatusEnum.FAILED])
 
@@ -38,6 +47,8 @@ export interface NightlyDeps {
   log: FastifyBaseLogger
   /** Absent: the check runs unguarded (a lone process, unit tests). */
   leases?: Pick<JobLeases, 'runExclusive'>
+  /** The store whose bill this is: part of its lease name (the default store when absent). */
+  storeId?: string
   now?: () => Date
   checkEveryMs?: number
   firstCheckAfterMs?: number
@@ -72,10 +83,10 @@ export class NightlyReconciliation {
     // Read under the lease: a day another process just reconciled is seen done, not run again.
     const work = async (): Promise<void> => { if (needsRun(await reconciliation.get(day), now)) await reconciliation.run(day) }
     try {
-      if (leases) await leases.runExclusive(NIGHTLY_LEASE, work)
+      if (leases) await leases.runExclusive(nightlyLease(this.deps.storeId), work)
       else await work()
     } catch (error) {
-      this.deps.log.error({ err: error, day }, 'nightly bill reconciliation failed')
+      this.deps.log.error({ err: error, day, storeId: this.deps.storeId }, 'nightly bill reconciliation failed')
     }
   }
 

@@ -37,6 +37,12 @@ export interface BillReconciliationDeps {
   gateway: AlipayGateway
   alerts: Alerts
   log: FastifyBaseLogger
+  /**
+   * Which of the bill's out_trade_nos are not this store's lines: stores sharing one Alipay account share its bill,
+   * other stores' payments are theirs to reconcile, and a line of no store's payment is reported by one of them
+   * only. Absent: every line is this store's.
+   */
+  othersTradeNos?: (outTradeNos: readonly string[]) => Promise<readonly string[]>
   download?: BillDownloadOptions
   now?: () => Date
 }
@@ -71,8 +77,9 @@ export class BillReconciliationService {
   }
 
   async #run (date: string): Promise<Reconciliation> {
-    const lines = await this.#fetchBill(date)
-    if (!Array.isArray(lines)) return this.#record(date, lines.status, lines.reason)
+    const fetched = await this.#fetchBill(date)
+    if (!Array.isArray(fetched)) return this.#record(date, fetched.status, fetched.reason)
+    const lines = await this.#ownLines(fetched)
     const { reconciliation: result, announced } = await inTransaction(this.deps.db, async (trx) => {
       // Made afresh by each attempt: on PostgreSQL a transaction that lost a race runs again.
       const announced: Alert[] = []
@@ -97,6 +104,13 @@ export class BillReconciliationService {
     for (const alert of announced) this.deps.alerts.announce(alert)
     this.deps.log.info({ date, status: result.status, counts: result.counts }, 'bill reconciled')
     return result
+  }
+
+  /** The bill's lines but those that are not this store's (a shared Alipay account's bill: othersTradeNos). */
+  async #ownLines (lines: BillLine[]): Promise<BillLine[]> {
+    if (this.deps.othersTradeNos === undefined || lines.length === 0) return lines
+    const others = new Set(await this.deps.othersTradeNos([...new Set(lines.map(line => line.outTradeNo))]))
+    return others.size === 0 ? lines : lines.filter(line => !others.has(line.outTradeNo))
   }
 
   /** The bill's lines, or why there are none to compare. */

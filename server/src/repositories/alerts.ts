@@ -17,7 +17,10 @@ export interface AlertRowPage {
   nextCursor: AlertCursor | null
 }
 
-export async function insertAlert (db: Db, row: AlertRow): Promise<void> {
+/** An alert as written: its store_id is the scoped handle's to add (db/store-scope.ts). */
+export type NewAlertRow = Omit<AlertRow, 'store_id'>
+
+export async function insertAlert (db: Db, row: NewAlertRow): Promise<void> {
   await db.insertInto('alerts').values(row).execute()
 }
 

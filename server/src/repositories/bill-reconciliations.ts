@@ -62,6 +62,18 @@ export async function existingPaymentIds (db: Db, ids: readonly string[]): Promi
   return rows.map(row => row.id)
 }
 
+/**
+ * Which of these ids are not the store's to reconcile (on the root handle): payments of ANOTHER store (stores sharing
+ * one Alipay account share its bill, and each reconciles its own lines) and, unless `keepUnknown`, ids of no store's
+ * payment: one of the stores sharing an account reports those, not each of them again.
+ */
+export async function tradeNosNotOfStore (root: Db, storeId: string, ids: readonly string[], keepUnknown: boolean): Promise<string[]> {
+  const rows = await inChunks(ids, chunk => root.selectFrom('payments').select(['id', 'store_id']).where('id', 'in', chunk).execute())
+  if (keepUnknown) return rows.filter(row => row.store_id !== storeId).map(row => row.id)
+  const ours = new Set(rows.filter(row => row.store_id === storeId).map(row => row.id))
+  return ids.filter(id => !ours.has(id))
+}
+
 /** Refunds that succeeded in [from, to). */
 export async function succeededRefundsBetween (db: Db, from: string, to: string): Promise<SucceededRefundRow[]> {
   return db.selectFrom('refunds').select(['payment_id', 'out_request_no', 'amount', 'succeeded_at'])
@@ -76,7 +88,8 @@ export async function succeededRefundsByRequestNos (db: Db, outRequestNos: reado
     .execute())
 }
 
-export type BillReconciliationRow = BillReconciliationsTable
+/** A day's result as read and written: its store_id is the scoped handle's (db/store-scope.ts). */
+export type BillReconciliationRow = Omit<BillReconciliationsTable, 'store_id'>
 
 export async function getBillReconciliation (db: Db, date: string): Promise<BillReconciliationRow | undefined> {
   return db.selectFrom('bill_reconciliations').selectAll().where('date', '=', date).executeTakeFirst()

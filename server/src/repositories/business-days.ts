@@ -20,13 +20,19 @@ export interface DayLogEntry {
   reason: string | null
 }
 
+/**
+ * The name shown for a close or reopen by someone the store's staff list does not hold: the chain's owner (an owner
+ * row has no store, so a store's handle never joins it). A left join, so such a day still reads as closed.
+ */
+export const OWNER_FALLBACK_NAME = 'Owner'
+
 export async function findClosedDay (db: Db, date: string): Promise<ClosedDay | null> {
   const row = await db.selectFrom('business_days')
-    .innerJoin('staff', 'staff.id', 'business_days.closed_by')
+    .leftJoin('staff', 'staff.id', 'business_days.closed_by')
     .select(['business_days.date', 'business_days.figures', 'business_days.closed_at', 'business_days.closed_by', 'staff.name'])
     .where('business_days.date', '=', date)
     .executeTakeFirst()
-  return row ? { date: row.date, figures: row.figures, closedAt: row.closed_at, closedBy: row.closed_by, closedByName: row.name } : null
+  return row ? { date: row.date, figures: row.figures, closedAt: row.closed_at, closedBy: row.closed_by, closedByName: row.name ?? OWNER_FALLBACK_NAME } : null
 }
 
 /**
@@ -50,10 +56,10 @@ export async function appendDayLog (db: Db, entry: { date: string, action: DayCl
 /** Every close and reopen of the day, oldest first. */
 export async function dayLog (db: Db, date: string): Promise<DayLogEntry[]> {
   const rows = await db.selectFrom('business_day_log')
-    .innerJoin('staff', 'staff.id', 'business_day_log.staff_id')
+    .leftJoin('staff', 'staff.id', 'business_day_log.staff_id')
     .select(['business_day_log.action', 'business_day_log.at', 'business_day_log.staff_id', 'business_day_log.reason', 'staff.name'])
     .where('business_day_log.date', '=', date)
     .orderBy('business_day_log.id')
     .execute()
-  return rows.map(row => ({ action: row.action as DayCloseAction, at: row.at, staffId: row.staff_id, staffName: row.name, reason: row.reason }))
+  return rows.map(row => ({ action: row.action as DayCloseAction, at: row.at, staffId: row.staff_id, staffName: row.name ?? OWNER_FALLBACK_NAME, reason: row.reason }))
 }

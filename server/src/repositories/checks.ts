@@ -33,12 +33,11 @@ export async function findCurrentCheck (db: Db, tableId: string): Promise<CheckR
 export async function openCheckFor (db: Db, tableId: string, modeForNewCheck: () => Promise<PaymentMode>, at: string): Promise<CheckRow> {
   const open = await findOpenCheck(db, tableId)
   if (open) return open
-  const row: CheckRow = {
+  // Returned as stored: the store's handle fills in store_id.
+  return db.insertInto('checks').values({
     id: newId('chk'), table_id: tableId, status: CheckStatusEnum.OPEN, payment_mode: await modeForNewCheck(),
     split_parts: null, split_base: null, split_started_at: null, opened_at: at, closed_at: null, close_reason: null, closed_by: null,
-  }
-  await db.insertInto('checks').values(row).execute()
-  return row
+  }).returningAll().executeTakeFirstOrThrow()
 }
 
 /** Gives the diner the check's next number on first sight; their number never changes after. */

@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CheckRow } from '../db/schema.js'
 import type { UtcBounds } from '../reports/report-dates.js'
+import { OWNER_FALLBACK_NAME } from './business-days.js'
 import { REFUND_AGAINST_SALES } from './sales-report.js'
 import { CheckStatusEnum } from '#shared/schemas/check.js'
 import { OrderStatusEnum, RefundStatusEnum } from '#shared/statuses.js'
@@ -52,7 +53,7 @@ export async function refundsSucceeded (db: Db, { startUtc, endUtc }: UtcBounds)
     .innerJoin('payments', 'payments.id', 'refunds.payment_id')
     .leftJoin('orders', 'orders.id', 'payments.order_id')
     .leftJoin('staff', 'staff.id', 'refunds.staff_id')
-    .select(['refunds.id', 'refunds.amount', 'refunds.reason', 'refunds.succeeded_at', 'payments.method', 'orders.number', 'staff.name'])
+    .select(['refunds.id', 'refunds.amount', 'refunds.reason', 'refunds.succeeded_at', 'refunds.staff_id', 'payments.method', 'orders.number', 'staff.name'])
     .select(REFUND_AGAINST_SALES.as('against_sales'))
     .where('refunds.status', '=', RefundStatusEnum.SUCCEEDED)
     .where('refunds.succeeded_at', '>=', startUtc)
@@ -67,7 +68,8 @@ export async function refundsSucceeded (db: Db, { startUtc, endUtc }: UtcBounds)
     amount: row.amount,
     reason: row.reason,
     at: row.succeeded_at!,
-    staffName: row.name,
+    // No staff: Tablepad's own refund. Staff the store's list does not hold: the chain's owner (business-days.ts).
+    staffName: row.staff_id === null ? null : row.name ?? OWNER_FALLBACK_NAME,
     againstSales: Number(row.against_sales) === 1,
   }))
 }

@@ -59,7 +59,8 @@ export async function findDevice (db: Db, id: string): Promise<DeviceWithTable |
 /**
  * The device whose cookie token this is (only its SHA-256 is stored), else null. Read on every
  * tablet request, never cached, so unpairing takes effect at once; the table label comes along so
- * an order placed by the tablet needs no other read to be shown.
+ * an order placed by the tablet needs no other read to be shown. Called on the ROOT handle: the token is a
+ * global secret, and the row's store_id says which store the tablet's requests act in.
  */
 export async function findDeviceByToken (db: Db, token: string): Promise<DeviceWithTable | null> {
   return (await deviceByTokenHash(db, sha256(token))).rows[0] ?? null
@@ -69,7 +70,24 @@ const deviceByTokenHash = reusableQuery((db, tokenHash: string) => withTable(db)
 
 /** Every tablet, paired ones first by table label, then by name. */
 export async function listDevices (db: Db): Promise<DeviceWithTable[]> {
-  const rows = await withTable(db).execute()
+  return sortDevices(await withTable(db).execute())
+}
+
+/**
+ * ROOT handle: the tablets no store holds yet (registered, never paired). Shown to the staff of a database's only
+ * store (routes/api/staff/devices); with several stores a tablet is claimed only by the code it shows.
+ */
+export async function listUnclaimedDevices (root: Db): Promise<DeviceWithTable[]> {
+  return sortDevices(await withTable(root).where('devices.store_id', 'is', null).execute())
+}
+
+/** ROOT handle: the device `id` when no store holds it yet, else null. */
+export async function findUnclaimedDevice (root: Db, id: string): Promise<DeviceWithTable | null> {
+  return (await withTable(root).where('devices.id', '=', id).where('devices.store_id', 'is', null).executeTakeFirst()) ?? null
+}
+
+/** Paired ones first by table label, then by name. */
+export function sortDevices (rows: DeviceWithTable[]): DeviceWithTable[] {
   const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
   return rows.sort((a, b) =>
     Number(a.table_label === null) - Number(b.table_label === null) ||
@@ -86,6 +104,8 @@ export async function deviceIdsAtTable (db: Db, tableId: string): Promise<string
 export async function createDevice (db: Db, device: { tokenHash: string, name?: string, appVersion?: string }): Promise<DeviceRow> {
   const id = newId('dev')
   const row: DeviceRow = {
+    // No store until staff of one pair it by its code (pairWithCode); a store's handle would stamp its own.
+    store_id: null,
     id,
     // A readable default that staff can tell apart in the device list until they rename it.
     name: device.name?.trim() || `Tablet ${id.slice(-4).toUpperCase()}`,
@@ -169,18 +189,20 @@ export async function ensurePairingCode (db: Db, deviceId: string, now = Date.no
 }
 
 /**
- * Pairs the unpaired device holding `code` to the table, using the code up; returns the device id.
- * An unknown, expired or used code, or a device paired meanwhile, throws PAIRING_CODE_INVALID (404).
+ * ROOT handle (a tablet no store holds yet is invisible to a store's handle): pairs the unpaired device holding
+ * `code` to `tableId`, moving the device into `storeId`, and uses the code up; returns the device id. The caller
+ * has checked the table through that store's handle. An unknown, expired or used code, or a device paired
+ * meanwhile, throws PAIRING_CODE_INVALID (404).
  */
-export async function pairWithCode (db: Db, code: string, tableId: string, now = Date.now()): Promise<string> {
-  return inTransaction(db, async trx => {
+export async function pairWithCode (root: Db, code: string, storeId: string, tableId: string, now = Date.now()): Promise<string> {
+  return inTransaction(root, async trx => {
     const used = await trx.deleteFrom('pairing_codes')
       .where('code', '=', code).where('expires_at', '>', nowIso(now))
       .returning('device_id')
       .executeTakeFirst()
     if (!used) throw new PairingCodeInvalidError()
     const paired = await trx.updateTable('devices')
-      .set({ table_id: tableId, paired_at: nowIso(now) })
+      .set({ table_id: tableId, paired_at: nowIso(now), store_id: storeId })
       .where('id', '=', used.device_id).where('table_id', 'is', null)
       .executeTakeFirst()
     if (paired.numUpdatedRows === 0n) throw new PairingCodeInvalidError()

@@ -25,6 +25,8 @@ export interface DinerSession {
   tableId: string
   tableLabel: string
   expiresAt: string
+  /** The table's store: the phone's requests act in it. */
+  storeId: string
 }
 
 /** Why a returning `state` was refused; the table's code comes along when the state was ours, for a retry link. */
@@ -150,16 +152,19 @@ export async function createDinerSession (db: Db, dinerId: string, tableId: stri
   return token
 }
 
-/** The unexpired session of `token` at a table still in use, else null. Read on every phone request, never cached. */
+/**
+ * The unexpired session of `token` at a table still in use, else null. Read on every phone request, never cached.
+ * Called on the ROOT handle by the diner auth hook (the token is a global secret; the row names its store).
+ */
 export async function findDinerSession (db: Db, token: string, now = Date.now()): Promise<DinerSession | null> {
   const row = await db.selectFrom('diner_sessions')
     .innerJoin('tables', 'tables.id', 'diner_sessions.table_id')
-    .select(['diner_sessions.diner_id', 'diner_sessions.table_id', 'diner_sessions.expires_at', 'tables.label'])
+    .select(['diner_sessions.diner_id', 'diner_sessions.table_id', 'diner_sessions.expires_at', 'diner_sessions.store_id', 'tables.label'])
     .where('diner_sessions.token_hash', '=', sha256(token))
     .where('diner_sessions.expires_at', '>', nowIso(now))
     .where('tables.removed_at', 'is', null)
     .executeTakeFirst()
-  return row ? { dinerId: row.diner_id, tableId: row.table_id, tableLabel: row.label, expiresAt: row.expires_at } : null
+  return row ? { dinerId: row.diner_id, tableId: row.table_id, tableLabel: row.label, expiresAt: row.expires_at, storeId: row.store_id } : null
 }
 
 /**

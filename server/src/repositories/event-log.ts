@@ -1,5 +1,6 @@
-// The shared event log (`events`, migration 015): PostgreSQL only — SQLite's single process keeps its events in
-// memory. Appending takes a cluster-wide turn, so ids grow in commit order: whoever has seen id N has, or can
+// The shared event log (`events`, migration 015; `store_id` since 019): PostgreSQL only — SQLite's single process
+// keeps its events in memory. One log for every store, read and written on the ROOT handle: the hub delivers every
+// store's events and each store-bound hub picks its own (the raw SQL here names `store_id` itself). Appending takes a cluster-wide turn, so ids grow in commit order: whoever has seen id N has, or can
 // still load, every event before it, which is what makes `id > Last-Event-ID` a correct replay.
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
@@ -14,6 +15,7 @@ export const EVENT_CHANNEL = 'tablepad_events'
 const APPEND_LOCK = sql`pg_advisory_xact_lock(1952539244, 1702262899)`
 
 export interface NewLoggedEvent {
+  storeId: string
   audienceKind: string
   /** The table's or device's id, for those audiences. */
   audienceId: string | null
@@ -29,6 +31,7 @@ export interface LoggedEvent extends NewLoggedEvent {
 
 interface EventRow {
   id: number
+  store_id: string
   audience_kind: string
   audience_id: string | null
   name: string
@@ -37,7 +40,7 @@ interface EventRow {
 }
 
 function toLoggedEvent (row: EventRow): LoggedEvent {
-  return { id: Number(row.id), audienceKind: row.audience_kind, audienceId: row.audience_id, name: row.name, data: row.data, at: row.at }
+  return { id: Number(row.id), storeId: row.store_id, audienceKind: row.audience_kind, audienceId: row.audience_id, name: row.name, data: row.data, at: row.at }
 }
 
 /**
@@ -49,15 +52,16 @@ export async function appendEvents (db: Db, events: readonly NewLoggedEvent[]): 
   const { rows } = await sql<{ last_id: number }>`
     with turn as (select ${APPEND_LOCK}),
     appended as (
-      insert into events (audience_kind, audience_id, name, data, at)
-      select batch.audience_kind, batch.audience_id, batch.name, batch.data, batch.at
+      insert into events (store_id, audience_kind, audience_id, name, data, at)
+      select batch.store_id, batch.audience_kind, batch.audience_id, batch.name, batch.data, batch.at
       from turn, unnest(
+        ${events.map(event => event.storeId)}::text[],
         ${events.map(event => event.audienceKind)}::text[],
         ${events.map(event => event.audienceId)}::text[],
         ${events.map(event => event.name)}::text[],
         ${events.map(event => event.data)}::text[],
         ${events.map(event => event.at)}::text[]
-      ) with ordinality as batch (audience_kind, audience_id, name, data, at, position)
+      ) with ordinality as batch (store_id, audience_kind, audience_id, name, data, at, position)
       order by batch.position
       returning id
     )
@@ -68,7 +72,7 @@ export async function appendEvents (db: Db, events: readonly NewLoggedEvent[]): 
 /** Events with `after < id <= upTo`, oldest first, at most `limit`. */
 export async function loadEvents (db: Db, after: number, upTo: number, limit: number): Promise<LoggedEvent[]> {
   const { rows } = await sql<EventRow>`
-    select id, audience_kind, audience_id, name, data, at from events
+    select id, store_id, audience_kind, audience_id, name, data, at from events
     where id > ${after} and id <= ${upTo} order by id limit ${limit}`.execute(db)
   return rows.map(toLoggedEvent)
 }
@@ -88,14 +92,16 @@ export async function eventLogSpan (db: Db): Promise<EventLogSpan> {
 }
 
 /**
- * The span and the first `limit` events after `after`, read in one statement (one snapshot), so a prune between
- * two reads cannot hide a hole at the start of the replay.
+ * The span and the first `limit` events after `after` (only `storeId`'s, unless null), read in one statement (one
+ * snapshot), so a prune between two reads cannot hide a hole at the start of the replay. The span is the whole
+ * log's: ids are positions shared by every store.
  */
-export async function eventsAfter (db: Db, after: number, limit: number): Promise<EventLogSpan & { events: LoggedEvent[] }> {
+export async function eventsAfter (db: Db, after: number, limit: number, storeId: string | null = null): Promise<EventLogSpan & { events: LoggedEvent[] }> {
+  const ofStore = storeId === null ? sql`true` : sql`store_id = ${storeId}`
   const { rows } = await sql<Partial<EventRow> & { first_id: number | null, last_id: number | null }>`
-    select span.first_id, span.last_id, e.id, e.audience_kind, e.audience_id, e.name, e.data, e.at
+    select span.first_id, span.last_id, e.id, e.store_id, e.audience_kind, e.audience_id, e.name, e.data, e.at
     from (select min(id) as first_id, max(id) as last_id from events) span
-    left join lateral (select * from events where id > ${after} order by id limit ${limit}) e on true
+    left join lateral (select * from events where id > ${after} and ${ofStore} order by id limit ${limit}) e on true
     order by e.id`.execute(db)
   const first = rows[0]
   return {

@@ -40,7 +40,7 @@ function list (json: string): string[] {
   return JSON.parse(json) as string[]
 }
 
-export function toCategory (row: Selectable<CategoriesTable>): Category {
+export function toCategory (row: Omit<Selectable<CategoriesTable>, 'store_id'>): Category {
   return { id: row.id, names: text(row.names), sort: row.sort }
 }
 

@@ -50,7 +50,7 @@ export interface NewOrder {
   lines: readonly NewOrderLine[]
 }
 
-function toOrderLine (row: OrderLineRow): OrderLine {
+function toOrderLine (row: Omit<OrderLineRow, 'store_id'>): OrderLine {
   const line: OrderLine = {
     itemId: row.item_id,
     names: JSON.parse(row.names) as LocalizedText,
@@ -65,7 +65,7 @@ function toOrderLine (row: OrderLineRow): OrderLine {
 }
 
 /** The order as every client sees it. Payments come from the payments repository. */
-export function toOrder (row: OrderRow, tableLabel: string, lines: readonly OrderLineRow[], payments: Payment[]): Order {
+export function toOrder (row: Omit<OrderRow, 'store_id'>, tableLabel: string, lines: readonly Omit<OrderLineRow, 'store_id'>[], payments: Payment[]): Order {
   return {
     id: row.id,
     number: row.number,
@@ -165,13 +165,18 @@ export function nextOrderNumber (db: Db): Promise<number> {
 
 /** An order and its lines as they were written, so the caller needs no read to show them. */
 export interface StoredOrder {
-  row: OrderRow
-  lines: OrderLineRow[]
+  /** Without store_id: the store's handle fills it in. */
+  row: NewOrderRow
+  lines: NewOrderLineRow[]
 }
+
+/** A row as written through a store's handle, which adds its store_id. */
+type NewOrderRow = Omit<OrderRow, 'store_id'>
+type NewOrderLineRow = Omit<OrderLineRow, 'store_id'>
 
 /** Inserts an order and its lines; run it in a transaction so an order never lacks its lines. */
 export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder> {
-  const row: OrderRow = {
+  const row: NewOrderRow = {
     id: order.id,
     number: order.number,
     client_order_id: order.clientOrderId,
@@ -190,7 +195,7 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder
     diner_id: order.dinerId,
     paid_at: order.paidAt,
   }
-  const lines = order.lines.map((line, index): OrderLineRow => ({
+  const lines = order.lines.map((line, index): NewOrderLineRow => ({
     order_id: order.id,
     line_no: index + 1,
     item_id: line.itemId,
@@ -207,9 +212,9 @@ export async function insertOrder (db: Db, order: NewOrder): Promise<StoredOrder
   return { row, lines }
 }
 
-const insertOrderRow = reusableQuery((db, row: OrderRow) => db.insertInto('orders').values(row))
+const insertOrderRow = reusableQuery((db, row: NewOrderRow) => db.insertInto('orders').values(row))
 /** One statement for all the lines; one compiled form per line count (an order has at most MAX_LINES_PER_ORDER). */
-const insertOrderLines = reusableQuery((db, lines: OrderLineRow[]) => db.insertInto('order_lines').values(lines))
+const insertOrderLines = reusableQuery((db, lines: NewOrderLineRow[]) => db.insertInto('order_lines').values(lines))
 
 /**
  * Moves an order from `from` to `to` only if it is still in `from`, so two staff members acting at

@@ -30,6 +30,12 @@ export async function getPayment (db: Db, id: string): Promise<PaymentRow | unde
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** The store a payment (an out_trade_no) belongs to, looked up on the root handle; null for an unknown one. */
+export async function storeOfPayment (root: Db, id: string): Promise<string | null> {
+  const row = await root.selectFrom('payments').select('store_id').where('id', '=', id).executeTakeFirst()
+  return row?.store_id ?? null
+}
+
 /** The payment with its table (its order's, or its check's): who may see it, and where its updates go. */
 export async function getPaymentWithTable (db: Db, id: string): Promise<{ payment: PaymentRow, tableId: string } | undefined> {
   const row = await db.selectFrom('payments')
@@ -121,6 +127,25 @@ export async function countOpenPayments (db: Db): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
+/** Whether the handle's payments include one still to settle (OPEN_PAYMENT_STATUSES), due or not. */
+export async function hasOpenPayments (db: Db): Promise<boolean> {
+  const row = await db.selectFrom('payments').select('id').where('status', 'in', OPEN_PAYMENT_STATUSES).limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * A due payment or refund and its store: the reconciler claims on the root handle, across stores, and hands each
+ * row to its store's services.
+ */
+export interface DueRow {
+  id: string
+  storeId: string
+}
+
+export function toDueRow (row: { id: string, store_id: string }): DueRow {
+  return { id: row.id, storeId: row.store_id }
+}
+
 /** A claim of due rows by one process: its instance id, the time, until when the lease holds (ISO), how many at most. */
 export interface LeaseClaim {
   owner: string
@@ -133,18 +158,18 @@ export interface LeaseClaim {
  * Open payments whose next check is due at `now` (ISO), the longest-waiting first, read without a lease: on SQLite, where one
  * process serves the database and the in-process locks keep its checks apart, so a pass writes nothing.
  */
-export async function duePaymentIds (db: Db, now: string, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('payments').select('id')
+export async function duePaymentIds (db: Db, now: string, limit: number): Promise<DueRow[]> {
+  const rows = await db.selectFrom('payments').select(['id', 'store_id'])
     .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', '<=', now)
     .orderBy('next_check_at').limit(limit).execute()
-  return rows.map(row => row.id)
+  return rows.map(toDueRow)
 }
 
 /**
  * Leases open payments whose next check is due at `now` and whose lease is free or expired, the longest-waiting
  * first, and gives their ids: one compare-and-set UPDATE, so a payment is claimed by one process at a time.
  */
-export async function claimDuePayments (db: Db, claim: LeaseClaim): Promise<string[]> {
+export async function claimDuePayments (db: Db, claim: LeaseClaim): Promise<DueRow[]> {
   const rows = await db.updateTable('payments')
     .set({ lease_owner: claim.owner, lease_until: claim.until })
     .where('id', 'in', eb => eb.selectFrom('payments as due').select('due.id')
@@ -159,15 +184,21 @@ export async function claimDuePayments (db: Db, claim: LeaseClaim): Promise<stri
     // payment just claimed instead of claiming it twice.
     .where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', '<=', claim.now)
     .where(eb => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', claim.now)]))
-    .returning('id')
+    .returning(['id', 'store_id'])
     .execute()
-  return rows.map(row => row.id)
+  return rows.map(toDueRow)
 }
 
 /** A finished check gives its lease up (if `owner` still holds it: an expired one may have moved on). */
 export async function releasePaymentLease (db: Db, id: string, owner: string): Promise<void> {
   await db.updateTable('payments').set({ lease_owner: null, lease_until: null })
     .where('id', '=', id).where('lease_owner', '=', owner).execute()
+}
+
+/** The open payment's next check moved to `at` (ISO): its store cannot load now, so it must not stay the oldest due. */
+export async function postponePaymentCheck (db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('payments').set({ next_check_at: at })
+    .where('id', '=', id).where('status', 'in', OPEN_PAYMENT_STATUSES).where('next_check_at', 'is not', null).execute()
 }
 
 /** Every payment lease `owner` holds, given up at once (a process shutting down). */

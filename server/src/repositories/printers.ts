@@ -5,7 +5,7 @@ import type { PrinterRow } from '../db/schema.js'
 import { newId, nowIso } from '../lib/tokens.js'
 import { DEFAULT_PRINTER_PORT, type CreatePrinter, type Printer, type PrinterLanguage, type PrinterRouting, type UpdatePrinter } from '#shared/schemas/printer.js'
 
-export function toPrinter (row: PrinterRow, queued: number): Printer {
+export function toPrinter (row: Omit<PrinterRow, 'store_id'>, queued: number): Printer {
   return {
     id: row.id,
     name: row.name,
@@ -44,7 +44,7 @@ export async function loadPrinter (db: Db, id: string): Promise<Printer | null> 
 
 export async function insertPrinter (db: Db, input: CreatePrinter): Promise<Printer> {
   const at = nowIso()
-  const row: PrinterRow = {
+  const row: Omit<PrinterRow, 'store_id'> = {
     id: newId('prn'),
     name: input.name.trim(),
     host: input.host,

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import { databaseKind } from '../db/dialect.js'
 import type { RefundRow, RefundsTable } from '../db/schema.js'
 import { nowIso } from '../lib/tokens.js'
-import type { LeaseClaim } from './payments.js'
+import { toDueRow, type DueRow, type LeaseClaim } from './payments.js'
 import type { Refund } from '#shared/schemas/payment.js'
 import { OPEN_REFUND_STATUSES, REFUNDABLE_PAYMENT_STATUSES, type RefundStatus } from '#shared/statuses.js'
 
@@ -30,6 +30,12 @@ export async function refundIdByOutRequestNo (db: Db, outRequestNo: string): Pro
   return row?.id ?? null
 }
 
+/** The store a refund (an out_request_no) belongs to, looked up on the root handle; null for an unknown one. */
+export async function storeOfRefundRequest (root: Db, outRequestNo: string): Promise<string | null> {
+  const row = await root.selectFrom('refunds').select('store_id').where('out_request_no', '=', outRequestNo).executeTakeFirst()
+  return row?.store_id ?? null
+}
+
 export async function refundsOfPayment (db: Db, paymentId: string): Promise<RefundRow[]> {
   return db.selectFrom('refunds').selectAll().where('payment_id', '=', paymentId).orderBy('created_at').execute()
 }
@@ -52,11 +58,11 @@ export async function countOpenRefunds (db: Db): Promise<number> {
  * Open refunds whose next attempt is due at `now` (ISO), the longest-waiting first, read without a lease: on SQLite, where one
  * process serves the database and the in-process locks keep its checks apart, so a pass writes nothing.
  */
-export async function dueRefundIds (db: Db, now: string, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('refunds').select('id')
+export async function dueRefundIds (db: Db, now: string, limit: number): Promise<DueRow[]> {
+  const rows = await db.selectFrom('refunds').select(['id', 'store_id'])
     .where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', '<=', now)
     .orderBy('next_check_at').limit(limit).execute()
-  return rows.map(row => row.id)
+  return rows.map(toDueRow)
 }
 
 /**
@@ -64,7 +70,7 @@ export async function dueRefundIds (db: Db, now: string, limit: number): Promise
  * first, and gives their ids: one compare-and-set UPDATE, as claimDuePayments (whose comments say why the
  * conditions are written twice).
  */
-export async function claimDueRefunds (db: Db, claim: LeaseClaim): Promise<string[]> {
+export async function claimDueRefunds (db: Db, claim: LeaseClaim): Promise<DueRow[]> {
   const rows = await db.updateTable('refunds')
     .set({ lease_owner: claim.owner, lease_until: claim.until })
     .where('id', 'in', eb => eb.selectFrom('refunds as due').select('due.id')
@@ -76,15 +82,21 @@ export async function claimDueRefunds (db: Db, claim: LeaseClaim): Promise<strin
       .$if(databaseKind(db) === 'postgres', due => due.forUpdate().skipLocked()))
     .where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', '<=', claim.now)
     .where(eb => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', claim.now)]))
-    .returning('id')
+    .returning(['id', 'store_id'])
     .execute()
-  return rows.map(row => row.id)
+  return rows.map(toDueRow)
 }
 
 /** A finished attempt gives its lease up (if `owner` still holds it). */
 export async function releaseRefundLease (db: Db, id: string, owner: string): Promise<void> {
   await db.updateTable('refunds').set({ lease_owner: null, lease_until: null })
     .where('id', '=', id).where('lease_owner', '=', owner).execute()
+}
+
+/** The open refund's next attempt moved to `at` (ISO): its store cannot load now, so it must not stay the oldest due. */
+export async function postponeRefundCheck (db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('refunds').set({ next_check_at: at })
+    .where('id', '=', id).where('status', 'in', OPEN_REFUND_STATUSES).where('next_check_at', 'is not', null).execute()
 }
 
 /** Every refund lease `owner` holds, given up at once (a process shutting down). */

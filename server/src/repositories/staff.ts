@@ -2,21 +2,23 @@
 import { inTransaction } from '../db/transaction.js'
 import { databaseKind } from '../db/dialect.js'
 import type { Db } from '../db/database.js'
+import { forStore, storeScopeOf } from '../db/store-scope.js'
 import type { StaffRow } from '../db/schema.js'
 import { hashPin, verifyPin } from '../lib/pin-hash.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
 import { LastManagerError, PinInUseError } from '../errors.js'
-import { StaffRoleEnum, type StaffMember, type StaffRole } from '#shared/schemas/staff.js'
+import { StaffRoleEnum, type StaffMember, type StaffRole, type StoreRole } from '#shared/schemas/staff.js'
 
+/** A member of one store (created through that store's scoped handle); owners are made by createOwner. */
 export interface NewStaffMember {
   name: string
-  role: StaffRole
+  role: StoreRole
   pin: string
 }
 
 export interface StaffChanges {
   name?: string
-  role?: StaffRole
+  role?: StoreRole
   pin?: string
 }
 
@@ -25,15 +27,21 @@ export function toStaffMember (row: Pick<StaffRow, 'id' | 'name' | 'role'>): Sta
 }
 
 /**
- * Writes to staff are serialised per database: the PIN-in-use check hashes (async) before it
- * inserts, and two managers adding the same PIN at once must not both pass it.
+ * Writes to staff are serialised per database and store: the PIN-in-use check hashes (async) before it
+ * inserts, and two managers adding the same PIN at once must not both pass it. Keyed by the database's
+ * adapter (one per opened database, shared by its scoped handles) and the handle's store: every scoped
+ * handle of one store shares a queue whichever object it is. Owners (root handle) queue under ''.
  */
-const writeLocks = new WeakMap<Db, Promise<unknown>>()
+const writeLocks = new WeakMap<object, Map<string, Promise<unknown>>>()
 
 function serialised<T> (db: Db, task: () => Promise<T>): Promise<T> {
-  const previous = writeLocks.get(db) ?? Promise.resolve()
+  const adapter = db.getExecutor().adapter
+  let queues = writeLocks.get(adapter)
+  if (!queues) writeLocks.set(adapter, queues = new Map())
+  const scope = storeScopeOf(db) ?? ''
+  const previous = queues.get(scope) ?? Promise.resolve()
   const next = previous.then(task, task)
-  writeLocks.set(db, next.catch(() => undefined))
+  queues.set(scope, next.catch(() => undefined))
   return next
 }
 
@@ -94,7 +102,8 @@ async function activeManagerCount (db: Db): Promise<number> {
 export async function createStaff (db: Db, member: NewStaffMember): Promise<StaffMember> {
   return staffWrite(db, async db => {
     await assertPinFree(db, member.pin)
-    const row: StaffRow = {
+    // store_id comes from the scoped handle (store-scope.ts stamps it).
+    const row = {
       id: newId('stf'),
       name: member.name.trim(),
       role: member.role,
@@ -118,7 +127,7 @@ export async function updateStaff (db: Db, id: string, changes: StaffChanges, ke
     if (changes.role === StaffRoleEnum.STAFF && current.role === StaffRoleEnum.MANAGER && await activeManagerCount(db) <= 1) {
       throw new LastManagerError()
     }
-    const set: { name?: string, role?: StaffRole, pin_hash?: string } = {}
+    const set: { name?: string, role?: StoreRole, pin_hash?: string } = {}
     if (changes.name !== undefined) set.name = changes.name.trim()
     if (changes.role !== undefined) set.role = changes.role
     if (changes.pin !== undefined) {
@@ -151,7 +160,10 @@ export async function disableStaff (db: Db, id: string): Promise<boolean> {
   })
 }
 
-/** Starts a session; only the SHA-256 of `token` is stored. */
+/**
+ * Starts a session; only the SHA-256 of `token` is stored. `db` is the store's scoped handle: the session acts in
+ * that store (its store_id), an owner's included.
+ */
 export async function createSession (db: Db, staffId: string, token: string, maxAgeS: number, now = Date.now()): Promise<void> {
   // Expired sessions are swept here rather than by a timer: logins are rare and cheap.
   await db.deleteFrom('staff_sessions').where('expires_at', '<=', nowIso(now)).execute()
@@ -167,14 +179,83 @@ export async function deleteSession (db: Db, token: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', sha256(token)).execute()
 }
 
-/** The enabled staff member whose unexpired session `token` is, else null. */
-export async function findStaffBySessionToken (db: Db, token: string, now = Date.now()): Promise<StaffMember | null> {
-  const row = await db.selectFrom('staff_sessions')
+/**
+ * ROOT handle: the enabled staff member whose unexpired session `token` is, and the store the session acts in
+ * (an owner's member row has no store; the session holds the one they chose), else null. The token is a
+ * global secret, so the lookup runs before any store is known.
+ */
+export async function findStaffSessionOnRoot (root: Db, token: string, now = Date.now()): Promise<{ staff: StaffMember, storeId: string } | null> {
+  const row = await root.selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.role'])
+    .select(['staff.id', 'staff.name', 'staff.role', 'staff_sessions.store_id'])
     .where('staff_sessions.token_hash', '=', sha256(token))
     .where('staff_sessions.expires_at', '>', nowIso(now))
     .where('staff.disabled_at', 'is', null)
     .executeTakeFirst()
-  return row ? toStaffMember(row) : null
+  return row ? { staff: toStaffMember(row), storeId: row.store_id } : null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chain owners: `staff` rows with role 'owner' and store_id NULL, reached through the ROOT handle only (a
+// store's scoped handle never sees them, so a store's managers can neither list nor change an owner).
+
+async function activeOwnerRows (root: Db): Promise<StaffRow[]> {
+  return root.selectFrom('staff').selectAll().where('role', '=', StaffRoleEnum.OWNER).where('store_id', 'is', null)
+    .where('disabled_at', 'is', null).orderBy('created_at').orderBy('id').execute()
+}
+
+export async function countActiveOwners (root: Db): Promise<number> {
+  const { count } = await root.selectFrom('staff').select(eb => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', StaffRoleEnum.OWNER).where('store_id', 'is', null).where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(count)
+}
+
+/**
+ * Who logs in to `storeId` with `pin`: one of the store's active members, else an owner, else null. PINs are
+ * unique within a store and among owners; should a member and an owner share one, the member wins (the lesser
+ * rights: typing a PIN never grants more than its store member has). Every hash of both is checked, even after
+ * a match, so the time taken does not tell whose PIN it was.
+ */
+export async function findLoginByPin (root: Db, storeId: string, pin: string): Promise<StaffMember | null> {
+  const [member, owner] = await Promise.all([
+    findStaffByPin(forStore(root, storeId), pin),
+    firstMatch(await activeOwnerRows(root), pin),
+  ])
+  return member ?? owner
+}
+
+async function firstMatch (rows: StaffRow[], pin: string): Promise<StaffMember | null> {
+  const matches = await Promise.all(rows.map(row => verifyPin(pin, row.pin_hash)))
+  const index = matches.indexOf(true)
+  return index === -1 ? null : toStaffMember(rows[index]!)
+}
+
+/**
+ * Adds a chain owner (`npm run owner`). Their PIN must differ from every other active owner's and every active
+ * member's of any store (PIN_IN_USE), so no login is ever ambiguous.
+ */
+export async function createOwner (root: Db, owner: { name: string, pin: string }): Promise<StaffMember> {
+  return staffWrite(root, async root => {
+    const everyone = await root.selectFrom('staff').selectAll().where('disabled_at', 'is', null).execute()
+    if (await firstMatch(everyone, owner.pin)) throw new PinInUseError()
+    const row = {
+      id: newId('stf'),
+      name: owner.name.trim(),
+      role: StaffRoleEnum.OWNER,
+      pin_hash: await hashPin(owner.pin),
+      created_at: nowIso(),
+      disabled_at: null,
+      store_id: null,
+    }
+    await root.insertInto('staff').values(row).execute()
+    return toStaffMember(row)
+  })
+}
+
+/** ROOT handle: moves the session of `token` to another store (an owner's switch); false when it has ended. */
+export async function moveSessionToStore (root: Db, token: string, storeId: string, now = Date.now()): Promise<boolean> {
+  const result = await root.updateTable('staff_sessions').set({ store_id: storeId })
+    .where('token_hash', '=', sha256(token)).where('expires_at', '>', nowIso(now)).executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }

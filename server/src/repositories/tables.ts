@@ -30,7 +30,7 @@ export interface TableChanges {
   seats?: number
 }
 
-export function toTable (row: TableRow): Table {
+export function toTable (row: Omit<TableRow, 'store_id'>): Table {
   return { id: row.id, label: row.label, labelZh: row.label_zh, code: row.code, seats: row.seats }
 }
 
@@ -78,12 +78,19 @@ export async function findTableByCode (db: Db, code: string): Promise<Table | nu
   return row ? toTable(row) : null
 }
 
+/** ROOT handle: the table (still in use) of a phone-link code and its store; codes are global, the store unknown yet. */
+export async function findTableByCodeOnRoot (root: Db, code: string): Promise<{ table: Table, storeId: string } | null> {
+  const row = await root.selectFrom('tables').selectAll().where('code', '=', code).where('removed_at', 'is', null).executeTakeFirst()
+  return row ? { table: toTable(row), storeId: row.store_id } : null
+}
+
 /** Adds a table with a fresh phone-link code; a label already in use throws TABLE_LABEL_TAKEN (409). */
 export async function createTable (db: Db, table: NewTable): Promise<Table> {
   const label = table.label.trim()
   await assertLabelFree(db, label)
   for (let attempt = 0; ; attempt++) {
-    const row: TableRow = {
+    // store_id comes from the store's handle the table is created through.
+    const row: Omit<TableRow, 'store_id'> = {
       id: newId('tbl'),
       label,
       code: newTableCode(),

@@ -11,6 +11,7 @@ import devices from './api/devices/index.js'
 import events from './api/events/index.js'
 import staffSession from './api/staff/session/index.js'
 import staffMembers from './api/staff/members/index.js'
+import stores from './api/stores/index.js'
 import staffLockouts from './api/staff/lockouts/index.js'
 import staffTables from './api/staff/tables/index.js'
 import staffDevices from './api/staff/devices/index.js'
@@ -43,6 +44,7 @@ const routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(events, { prefix: '/api/events' })
   await fastify.register(staffSession, { prefix: '/api/staff/session' })
   await fastify.register(staffMembers, { prefix: '/api/staff/members' })
+  await fastify.register(stores, { prefix: '/api/stores' })
   await fastify.register(staffLockouts, { prefix: '/api/staff/lockouts' })
   await fastify.register(staffTables, { prefix: '/api/staff/tables' })
   await fastify.register(staffDevices, { prefix: '/api/staff/devices' })

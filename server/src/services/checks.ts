@@ -85,7 +85,8 @@ export async function checkView (db: Db, check: CheckRow, asker: { dinerId: stri
 export interface CheckPaymentDeps {
   db: Db
   payments: Pick<PaymentService, 'startCheckPayment'>
-  config: { store: { name: string, currency: string } }
+  /** The store's name (the trade's subject) and currency. */
+  settings: { name: string, currency: string }
 }
 
 /** The buyer Alipay's trade.create needs: the diner's user id, else their open id. */
@@ -105,12 +106,12 @@ export async function payCheck (deps: CheckPaymentDeps, asker: CheckAsker, body:
   return deps.payments.startCheckPayment({
     method: body.method,
     tableId: asker.tableId,
-    subject: checkSubject(deps.config.store.name, asker.tableLabel),
+    subject: checkSubject(deps.settings.name, asker.tableLabel),
     buyer,
     plan: async (trx) => {
       // Read again inside the transaction: a payment or an order committed since the read above counts.
       const fresh = (await findCheck(trx, check.id))!
-      const plan = await planCheckPayment(trx, fresh, { dinerId: owner }, { scope: body.scope, ...(body.parts !== undefined ? { parts: body.parts } : {}) }, deps.config.store.currency)
+      const plan = await planCheckPayment(trx, fresh, { dinerId: owner }, { scope: body.scope, ...(body.parts !== undefined ? { parts: body.parts } : {}) }, deps.settings.currency)
       // A diner who pays without having ordered (an even part, the rest) joins the check as one who ordered does.
       if (asker.dinerId !== null) await joinCheck(trx, check.id, asker.dinerId, nowIso())
       return plan
@@ -139,7 +140,7 @@ export interface CloseCheckDeps {
   db: Db
   events: EventHub
   payments: Pick<PaymentService, 'cancelByDiner'>
-  config: { store: { currency: string } }
+  settings: { currency: string }
 }
 
 /**
@@ -151,7 +152,7 @@ export async function closeTableCheck (deps: CloseCheckDeps, tableId: string, st
   if (!check || check.status !== CheckStatusEnum.OPEN) throw new CheckNotFoundError()
   const { ledger, payments } = await loadCheckState(deps.db, check)
   const why = reason?.trim() ? reason.trim() : null
-  if (ledger.due > 0 && why === null) throw new CheckNotSettledError(formatMoney(ledger.due, deps.config.store.currency, 'en'))
+  if (ledger.due > 0 && why === null) throw new CheckNotSettledError(formatMoney(ledger.due, deps.settings.currency, 'en'))
   const at = nowIso()
   await inTransaction(deps.db, async trx => {
     if (!await closeCheck(trx, check.id, at, why, staffId)) return
@@ -165,5 +166,5 @@ export async function closeTableCheck (deps: CloseCheckDeps, tableId: string, st
     if (OPEN_PAYMENT_STATUSES.includes(payment.status as PaymentStatus)) await deps.payments.cancelByDiner(payment.id)
   }
   publishCheckChanged(deps.events, tableId, check.id)
-  return checkView(deps.db, (await findCheck(deps.db, check.id))!, { dinerId: null }, deps.config.store.currency)
+  return checkView(deps.db, (await findCheck(deps.db, check.id))!, { dinerId: null }, deps.settings.currency)
 }

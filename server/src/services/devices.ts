@@ -1,28 +1,45 @@
 // What a tablet and the staff console see of a device, and the device.changed events that keep them current.
-import type { AppConfig } from '../config.js'
-import { phoneOrderingAvailable } from '../config-alipay.js'
+import type { FastifyInstance } from 'fastify'
+import { phoneOrderingAvailable, type AlipayConfig } from '../config-alipay.js'
 import type { Db } from '../db/database.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { DevicePresence } from '../lib/device-presence.js'
 import { chineseLabelOf, ensurePairingCode, findDevice, deviceStatus, toDevice, updateDevice, type DeviceWithTable } from '../repositories/devices.js'
+import { holdsSeveralStores } from '../repositories/stores.js'
 import { NotFoundError } from '../errors.js'
 import type { DeviceReport } from '../lib/device-report.js'
 import { nowIso } from '../lib/tokens.js'
 import type { DeviceRow } from '../db/schema.js'
+import type { StoreContext } from '../stores/store-context.js'
 import { LOCALES } from '#shared/schemas/common.js'
 import { TabletEventEnum } from '#shared/schemas/events.js'
 import type { Device, DeviceMe, StoreInfo } from '#shared/schemas/device.js'
 
-/** What the device services use; the app provides each under the same name. */
+/** What the device services use: the device's store (its handle, events and settings) and app-wide parts. */
 export interface DeviceServiceDeps {
   db: Db
-  events: EventHub
-  config: Pick<AppConfig, 'store' | 'publicUrl' | 'alipay'>
+  /** Null for a tablet no store has paired yet in a database of several stores: no console lists it, nobody is told. */
+  events: EventHub | null
+  settings: { name: string, currency: string, timezone: string, alipay: Pick<AlipayConfig, 'mode' | 'protocol' | 'appId'> }
+  publicUrl: string
   devicePresence: Pick<DevicePresence, 'isOnline'>
 }
 
+/**
+ * The deps for a device of `store`, or (null) for a tablet no store holds yet: that one is read and written on the
+ * ROOT handle (a store's handle cannot see it) and shown the default store's name and currency on its pairing screen.
+ * With one store in the database its console lists such tablets (routes/api/staff/devices), so they are told
+ * about them on that store's hub, as before stores; with several no store's console lists them.
+ */
+export async function deviceDeps (app: Pick<FastifyInstance, 'database' | 'store' | 'config' | 'devicePresence'>, store: StoreContext | null): Promise<DeviceServiceDeps> {
+  const common = { publicUrl: app.config.publicUrl, devicePresence: app.devicePresence }
+  if (store) return { db: store.db, events: store.events, settings: store.settings, ...common }
+  const events = await holdsSeveralStores(app.database.db) ? null : app.store.events
+  return { db: app.database.db, events, settings: app.store.settings, ...common }
+}
+
 export function storeInfo (deps: DeviceServiceDeps): StoreInfo {
-  const { name, currency, timezone } = deps.config.store
+  const { name, currency, timezone } = deps.settings
   return { name, currency, timezone, locales: [...LOCALES] }
 }
 
@@ -32,9 +49,9 @@ export async function deviceMe (deps: DeviceServiceDeps, row: DeviceWithTable): 
   if (row.table_id && row.table_label !== null) {
     me.table = { id: row.table_id, label: row.table_label, ...chineseLabelOf(row) }
     // Without phone ordering (Alipay Global without an Open Platform app) the tablet offers no phone link.
-    if (row.table_code !== null && phoneOrderingAvailable(deps.config.alipay)) {
+    if (row.table_code !== null && phoneOrderingAvailable(deps.settings.alipay)) {
       me.table.code = row.table_code
-      me.table.phoneUrl = `${deps.config.publicUrl}/t/${encodeURIComponent(row.table_code)}`
+      me.table.phoneUrl = `${deps.publicUrl}/t/${encodeURIComponent(row.table_code)}`
     }
   } else {
     const code = await ensurePairingCode(deps.db, row.id)
@@ -57,8 +74,8 @@ export async function publishDeviceChanged (deps: DeviceServiceDeps, id: string)
   if (!row) throw new NotFoundError('Device')
   const me = await deviceMe(deps, row)
   const device = staffDevice(deps, row)
-  deps.events.toTablets({ kind: 'device', deviceId: id }, TabletEventEnum.DEVICE_CHANGED, me)
-  deps.events.toStaff(TabletEventEnum.DEVICE_CHANGED, device)
+  deps.events?.toTablets({ kind: 'device', deviceId: id }, TabletEventEnum.DEVICE_CHANGED, me)
+  deps.events?.toStaff(TabletEventEnum.DEVICE_CHANGED, device)
   return device
 }
 
@@ -74,6 +91,6 @@ export async function recordDeviceReport (deps: DeviceServiceDeps, device: Devic
   await updateDevice(deps.db, device.id, { ...changes, lastSeenAt: nowIso() })
   const row = await findDevice(deps.db, device.id)
   // Staff only: nothing the tablet shows depends on what it reported itself.
-  if (row) deps.events.toStaff(TabletEventEnum.DEVICE_CHANGED, staffDevice(deps, row))
+  if (row) deps.events?.toStaff(TabletEventEnum.DEVICE_CHANGED, staffDevice(deps, row))
   return true
 }

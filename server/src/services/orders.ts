@@ -1,9 +1,7 @@
 // Placing orders (priced by the shared code, idempotent per tablet) and moving them along the kitchen flow.
-import type { AppConfig } from '../config.js'
 import type { EventHub } from '../lib/event-hub.js'
 import type { PaymentService } from '../payments/payment-service.js'
 import type { Db } from '../db/database.js'
-import type { CommitGroup } from '../db/group-commit.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
 import { canonicalJson } from '../lib/canonical-json.js'
 import { newId, nowIso, sha256 } from '../lib/tokens.js'
@@ -20,15 +18,16 @@ import { isWithinOrderLimit, MAX_ORDER_TOTAL, needsNoPayment, priceLine, priceOr
 import type { MenuItem } from '#shared/schemas/menu.js'
 import { StaffEventEnum, TabletEventEnum } from '#shared/schemas/events.js'
 import { canTransition, OrderStatusEnum, type CreateOrder, type Order, type OrderStatus } from '#shared/schemas/order.js'
-import { PaymentModeEnum } from '#shared/schemas/check.js'
+import { PaymentModeEnum, type PaymentMode } from '#shared/schemas/check.js'
 
-/** What the order services use; the app provides each under the same name. */
+/** What the order services use: a store's context provides each under the same name. */
 export interface OrderServiceDeps {
   db: Db
-  /** The database's shared commit group: orders placed together (and other writes) commit once. */
-  commits: CommitGroup
+  /** The database's shared commit group (on the store's handle): orders placed together (and other writes) commit once. */
+  commits: { run<T>(work: (trx: Db) => Promise<T>): Promise<T> }
   events: EventHub
-  config: Pick<AppConfig, 'store' | 'paymentMode'>
+  /** The store's currency, and its default payment mode (a manager's choice in its settings wins). */
+  settings: { currency: string, paymentMode: PaymentMode }
   /** Open QR payments of an order paid at the counter or cancelled are abandoned. */
   payments: Pick<PaymentService, 'abandonOpenPayments'>
 }
@@ -111,12 +110,12 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
       const priced = priceOrder(items, body.lines)
       if (!priced.ok) throw rejection(lineProblems(items, body))
       // Refused before anything is stored: such an order could never be paid.
-      if (!isWithinOrderLimit(priced.totals.total)) throw new OrderTotalTooLargeError(formatMoney(MAX_ORDER_TOTAL, deps.config.store.currency, 'en'))
+      if (!isWithinOrderLimit(priced.totals.total)) throw new OrderTotalTooLargeError(formatMoney(MAX_ORDER_TOTAL, deps.settings.currency, 'en'))
       const id = newId('ord')
       const createdAt = nowIso()
       // The order joins the table's open check (or opens it) in its own transaction: never an order without one.
       // The payment mode is read only when a check opens: an open check keeps the mode it was opened in.
-      const check = await openCheckFor(trx, placer.tableId, () => currentPaymentMode(trx, deps.config.paymentMode), createdAt)
+      const check = await openCheckFor(trx, placer.tableId, () => currentPaymentMode(trx, deps.settings.paymentMode), createdAt)
       const joined = placer.dinerId !== null ? await joinCheck(trx, check.id, placer.dinerId, createdAt) : null
       const stored = await insertOrder(trx, {
         id,
@@ -133,7 +132,7 @@ export async function placeOrder (deps: OrderServiceDeps, placer: OrderPlacer, b
         paidAt: needsNoPayment(priced.totals) && check.payment_mode !== PaymentModeEnum.TAB ? createdAt : null,
         subtotal: priced.totals.subtotal,
         total: priced.totals.total,
-        currency: deps.config.store.currency,
+        currency: deps.settings.currency,
         note: cleanNote(body.note),
         createdAt,
         lines: priced.lines.map((line, index) => ({ ...line, note: cleanNote(body.lines[index]!.note), dinerId: placer.dinerId })),

@@ -56,7 +56,7 @@ describe('the table check', () => {
     const mine = await payCheck(app, diner.cookie, { method: 'alipay_jsapi', scope: 'mine' })
     expect(mine).toMatchObject({ status: 201, body: { orderId: null, checkId: expect.any(String), method: 'alipay_jsapi', status: 'waiting', amount: 2 * RICE.price, tradeNo: expect.any(String), qrCode: null } })
     const covers = await app.db.selectFrom('payment_orders').selectAll().where('payment_id', '=', mine.body.id).execute()
-    expect(covers).toEqual([{ payment_id: mine.body.id, order_id: dinerOrder.id, amount: 2 * RICE.price }])
+    expect(covers).toEqual([{ payment_id: mine.body.id, order_id: dinerOrder.id, amount: 2 * RICE.price, store_id: 'default' }])
     expect(await payCheck(app, diner.cookie, { method: 'alipay_jsapi', scope: 'mine' })).toMatchObject({ status: 409, body: { code: 'NOTHING_DUE' } })
 
     // An even split of what is left once the open payment ends: 3 × 300 of 900.

@@ -21,7 +21,7 @@ describe('migration 006 (checks)', () => {
 
     await migrate(db)
 
-    expect(sqlite.prepare('select * from payments').all()).toEqual([{ ...before[0] as object, check_id: null, scope: null, buyer_open_id: null, lease_owner: null, lease_until: null }])
+    expect(sqlite.prepare('select * from payments').all()).toEqual([{ ...before[0] as object, check_id: null, scope: null, buyer_open_id: null, lease_owner: null, lease_until: null, store_id: 'default' }])
     expect(sqlite.prepare('select id, check_id, diner_id, status from orders').all()).toEqual([{ id: 'ord_1', check_id: null, diner_id: null, status: 'paid' }])
     expect(sqlite.prepare('select payment_id, kind from payment_events').all()).toEqual([{ payment_id: 'pay_1', kind: 'created' }])
     expect(sqlite.prepare('select id, payment_id, amount from refunds').all()).toEqual([{ id: 'refund_1', payment_id: 'pay_1', amount: 1000 }])

@@ -61,9 +61,9 @@ describe('migrations on PostgreSQL', () => {
       where table_schema = 'public' and data_type in ('integer', 'smallint') and table_name not like 'kysely%'`.execute(database.db)
     expect(rows).toEqual([])
     const at = '2026-01-01T12:00:00.000Z'
-    await sql`insert into tables (id, label, code, seats, sort, created_at) values ('tbl_1', 'T1', 'c1', 4, 0, ${at})`.execute(database.db)
-    await sql`insert into orders (id, number, client_order_id, request_hash, table_id, status, subtotal, total, currency, created_at, updated_at)
-      values ('ord_1', 1, 'c1', 'h', 'tbl_1', 'placed', 10000000001, 10000000001, 'CNY', ${at}, ${at})`.execute(database.db)
+    await sql`insert into tables (store_id, id, label, code, seats, sort, created_at) values ('default', 'tbl_1', 'T1', 'c1', 4, 0, ${at})`.execute(database.db)
+    await sql`insert into orders (store_id, id, number, client_order_id, request_hash, table_id, status, subtotal, total, currency, created_at, updated_at)
+      values ('default', 'ord_1', 1, 'c1', 'h', 'tbl_1', 'placed', 10000000001, 10000000001, 'CNY', ${at}, ${at})`.execute(database.db)
     const { rows: [order] } = await sql<{ total: unknown }>`select total from orders`.execute(database.db)
     expect(order).toEqual({ total: 10_000_000_001 })
   })
@@ -74,15 +74,15 @@ describe('migrations on PostgreSQL', () => {
     opened.push(database)
     await migrate(database.db)
     const at = '2026-01-01T12:00:00.000Z'
-    await sql`insert into tables (id, label, code, seats, sort, created_at) values ('tbl_1', 'T1', 'c1', 4, 0, ${at})`.execute(database.db)
-    await expect(sql`insert into payments (id, method, status, amount, currency, created_at, updated_at)
-      values ('pay_1', 'alipay_qr', 'creating', 100, 'CNY', ${at}, ${at})`.execute(database.db)).rejects.toMatchObject({ code: '23514' })
-    await sql`insert into checks (id, table_id, status, payment_mode, opened_at) values ('chk_1', 'tbl_1', 'open', 'tab', ${at})`.execute(database.db)
-    await expect(sql`insert into checks (id, table_id, status, payment_mode, opened_at) values ('chk_2', 'tbl_1', 'open', 'tab', ${at})`
+    await sql`insert into tables (store_id, id, label, code, seats, sort, created_at) values ('default', 'tbl_1', 'T1', 'c1', 4, 0, ${at})`.execute(database.db)
+    await expect(sql`insert into payments (store_id, id, method, status, amount, currency, created_at, updated_at)
+      values ('default', 'pay_1', 'alipay_qr', 'creating', 100, 'CNY', ${at}, ${at})`.execute(database.db)).rejects.toMatchObject({ code: '23514' })
+    await sql`insert into checks (store_id, id, table_id, status, payment_mode, opened_at) values ('default', 'chk_1', 'tbl_1', 'open', 'tab', ${at})`.execute(database.db)
+    await expect(sql`insert into checks (store_id, id, table_id, status, payment_mode, opened_at) values ('default', 'chk_2', 'tbl_1', 'open', 'tab', ${at})`
       .execute(database.db)).rejects.toMatchObject({ code: '23505' })
     // Serial ids count up from 1, as numbers.
-    await sql`insert into staff (id, name, role, pin_hash, created_at) values ('stf_1', 'Ann', 'manager', 'h', ${at})`.execute(database.db)
-    await sql`insert into business_day_log (date, action, staff_id, at) values ('2026-01-01', 'close', 'stf_1', ${at}), ('2026-01-01', 'reopen', 'stf_1', ${at})`.execute(database.db)
+    await sql`insert into staff (store_id, id, name, role, pin_hash, created_at) values ('default', 'stf_1', 'Ann', 'manager', 'h', ${at})`.execute(database.db)
+    await sql`insert into business_day_log (store_id, date, action, staff_id, at) values ('default', '2026-01-01', 'close', 'stf_1', ${at}), ('default', '2026-01-01', 'reopen', 'stf_1', ${at})`.execute(database.db)
     const { rows } = await sql<{ id: number }>`select id from business_day_log order by id`.execute(database.db)
     expect(rows).toEqual([{ id: 1 }, { id: 2 }])
   })

@@ -3,15 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, vi } from 'vitest'
-import { migrate, openDatabase, type OpenedSqlite } from '../../src/db/database.js'
+import { migrate, openDatabase, type Db, type OpenedSqlite } from '../../src/db/database.js'
+import { DEFAULT_STORE_ID, forStore } from '../../src/db/store-scope.js'
 
 /**
  * Opens and migrates a fresh database before each test of the calling file (then `seed` runs on it) and removes it
- * after. Read `.opened` inside the tests.
+ * after. Read `.opened` inside the tests, and `.db`: the default store's handle, as the app's queries run (every
+ * one confined to a store, db/store-scope.ts), so the plans are the ones the app gets.
  */
-export function planDatabase (seed: (opened: OpenedSqlite) => void = () => {}): { readonly opened: OpenedSqlite } {
+export function planDatabase (seed: (opened: OpenedSqlite) => void = () => {}): { readonly opened: OpenedSqlite, readonly db: Db } {
   let dir = ''
-  const holder = { opened: undefined as unknown as OpenedSqlite }
+  const holder = {
+    opened: undefined as unknown as OpenedSqlite,
+    get db (): Db { return forStore(this.opened.db, DEFAULT_STORE_ID) },
+  }
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tablepad-plans-'))
     holder.opened = openDatabase(dir)

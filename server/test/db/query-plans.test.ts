@@ -11,12 +11,12 @@ const plansOf = (run: () => Promise<unknown>): Promise<string[]> => plansOfState
 
 describe('query plans of the hot paths', () => {
   it("finds a table's open check through the partial index of open checks", async () => {
-    const plans = await plansOf(() => findOpenCheck(fixture.opened.db, 'tbl_x'))
+    const plans = await plansOf(() => findOpenCheck(fixture.db, 'tbl_x'))
     expect(plans).toEqual([expect.stringContaining('USING INDEX checks_one_open_per_table')])
   })
 
   it("finds a table's current check (open, else the last closed) without scanning every check", async () => {
-    const plans = await plansOf(() => findCurrentCheck(fixture.opened.db, 'tbl_x'))
+    const plans = await plansOf(() => findCurrentCheck(fixture.db, 'tbl_x'))
     expect(plans).toHaveLength(2)
     for (const plan of plans) {
       expect(plan).toMatch(/USING (COVERING )?INDEX/)
@@ -51,7 +51,7 @@ describe('query plans of the sales report', () => {
 
   it('reads the JSON report by index, orders and their lines through covering indexes', async () => {
     await oneSale()
-    const plans = await plansOf(() => buildSalesReport(fixture.opened.db, store, '2026-03-01', '2026-03-31'))
+    const plans = await plansOf(() => buildSalesReport(fixture.db, store, '2026-03-01', '2026-03-31'))
     expectIndexed(plans)
     const covered = (table: string) => plans.filter(plan => plan.includes(`SEARCH ${table} USING COVERING INDEX`))
     // Buckets, tables, items (orders and lines), the diners' subquery: all without a lookup per row.
@@ -68,7 +68,7 @@ describe('query plans of the sales report', () => {
   it('pages the CSV by the sold-time index, each page bounded on both ends', async () => {
     await oneSale()
     const plans = await plansOf(async () => {
-      for await (const chunk of salesCsv(fixture.opened.db, store, '2026-03-01', '2026-03-31', 'en')) void chunk
+      for await (const chunk of salesCsv(fixture.db, store, '2026-03-01', '2026-03-31', 'en')) void chunk
     })
     expectIndexed(plans)
     const pages = plans.filter(plan => plan.includes('orders_paid_at'))

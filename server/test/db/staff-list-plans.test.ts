@@ -18,13 +18,13 @@ const range = { createdFrom: '2026-02-28T16:00:00.000Z', createdBefore: '2026-03
 
 describe('query plans of the staff lists', () => {
   it('reads the board newest first through the index, with no sort and no scan of all orders', async () => {
-    const [plan] = await plansOf(() => listOrders(fixture.opened.db, { limit: 100 }))
+    const [plan] = await plansOf(() => listOrders(fixture.db, { limit: 100 }))
     expect(plan).toContain('USING INDEX orders_created_number')
     expect(plan).not.toMatch(/TEMP B-TREE|SCAN orders\b(?! USING)/)
   })
 
   it('searches a day range through the index; dishes by the order\'s lines, the table by its id', async () => {
-    const [tables, orders] = await plansOf(() => listOrders(fixture.opened.db, { search: 'pat', ...range, limit: 100 }))
+    const [tables, orders] = await plansOf(() => listOrders(fixture.db, { search: 'pat', ...range, limit: 100 }))
     // The tables are a few dozen rows, read whole once.
     expect(tables).toMatch(/SCAN tables/)
     expect(orders).toContain('SEARCH orders USING INDEX orders_created_number (created_at>? AND created_at<?)')
@@ -33,13 +33,13 @@ describe('query plans of the staff lists', () => {
   })
 
   it('finds an order number through its unique index (the tables, read whole, give no table numbered so)', async () => {
-    const [tables, orders] = await plansOf(() => listOrders(fixture.opened.db, { search: '42', limit: 100 }))
+    const [tables, orders] = await plansOf(() => listOrders(fixture.db, { search: '42', limit: 100 }))
     expect(tables).toMatch(/SCAN tables/)
-    expect(orders).toMatch(/^SEARCH orders USING INDEX \S+ \(number=\?\)/)
+    expect(orders).toMatch(/^SEARCH orders USING INDEX \S+ \(number=\? AND store_id=\?\)/)
   })
 
   it('reads a day range of payments through payments_created_at', async () => {
-    const [plan] = await plansOf(() => listPayments(fixture.opened.db, { ...range, limit: 100 }))
+    const [plan] = await plansOf(() => listPayments(fixture.db, { ...range, limit: 100 }))
     expect(plan).toContain('SEARCH payments USING INDEX payments_created_at (created_at>? AND created_at<?)')
   })
 })
@@ -47,8 +47,8 @@ describe('query plans of the staff lists', () => {
 describe('query plans of the unpaid-order sweep', () => {
   it('reaches placed orders through orders_status_created and their payments by index', async () => {
     const plans = await plansOf(async () => {
-      await abandonedOrderIds(fixture.opened.db, '2026-03-01T05:00:00.000Z', 50)
-      await cancelIfUnpaid(fixture.opened.db, 'ord_1', { at: '2026-03-01T05:00:00.000Z', reason: 'payment_abandoned', endedBefore: null })
+      await abandonedOrderIds(fixture.db, '2026-03-01T05:00:00.000Z', 50)
+      await cancelIfUnpaid(fixture.db, 'ord_1', { at: '2026-03-01T05:00:00.000Z', reason: 'payment_abandoned', endedBefore: null })
     })
     expect(plans[0]).toContain('SEARCH orders USING INDEX orders_status_created (status=? AND created_at<?)')
     for (const plan of plans) {

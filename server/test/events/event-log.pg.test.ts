@@ -208,8 +208,8 @@ describe('events across processes (PostgreSQL)', () => {
 
     // What other processes logged while this one was frozen (no notification reaches it: it does not run), then
     // pruned past: the process is frozen longer than the retention.
-    await sql`insert into events (audience_kind, audience_id, name, data, at)
-      values ('staff', null, 'menu.changed', '{}', '2000-01-01T00:00:00.000Z'), ('staff', null, 'menu.changed', '{}', '2000-01-01T00:00:00.000Z')`.execute(a.app.db)
+    await sql`insert into events (store_id, audience_kind, audience_id, name, data, at)
+      values ('default', 'staff', null, 'menu.changed', '{}', '2000-01-01T00:00:00.000Z'), ('default', 'staff', null, 'menu.changed', '{}', '2000-01-01T00:00:00.000Z')`.execute(a.app.db)
     await sql`delete from events`.execute(a.app.db)
     expect(gaps).toBe(0)
 

@@ -18,7 +18,7 @@ describe('leases across app instances', () => {
     const now = Date.now()
     const [paymentId] = await duePayments(first.db, 1, now - 1000)
     const claim = (owner: string) => claimDuePayments(first.db, { owner, now: at(now), until: at(now + 60_000), limit: 5 })
-    expect(await claim(first.instanceId)).toEqual([paymentId])
+    expect(await claim(first.instanceId)).toEqual([{ id: paymentId, storeId: 'default' }])
     expect(await first.jobLeases.acquire('printer:p1')).toBe(true)
     // Held: the other process gets neither.
     expect(await claim(second.instanceId)).toEqual([])
@@ -27,7 +27,7 @@ describe('leases across app instances', () => {
     await first.close()
 
     expect(await leaseOf(second.db, paymentId!)).toEqual({ owner: null, until: null })
-    expect(await claimDuePayments(second.db, { owner: second.instanceId, now: at(now), until: at(now + 60_000), limit: 5 })).toEqual([paymentId])
+    expect(await claimDuePayments(second.db, { owner: second.instanceId, now: at(now), until: at(now + 60_000), limit: 5 })).toEqual([{ id: paymentId, storeId: 'default' }])
     expect(await second.jobLeases.acquire('printer:p1')).toBe(true)
   })
 

@@ -31,7 +31,7 @@ describe('claiming due payments on PostgreSQL', () => {
     const claimer = async (owner: string): Promise<void> => {
       for (let round = 0; round < PAYMENTS; round++) {
         const claimed = await claimDuePayments(database.db, { owner, now: at(NOW), until: at(NOW + 30_000), limit: 3 })
-        for (const id of claimed) claimedBy.set(id, [...(claimedBy.get(id) ?? []), owner])
+        for (const { id } of claimed) claimedBy.set(id, [...(claimedBy.get(id) ?? []), owner])
         if (claimed.length === 0 && claimedBy.size === PAYMENTS) return
       }
     }
@@ -61,6 +61,6 @@ describe('a claim racing another for the oldest due payment', () => {
       await trx.updateTable('payments').set({ lease_owner: 'process-a', lease_until: at(NOW + 30_000) }).where('id', '=', oldest!).execute()
       return claimDuePayments(database.db, { owner: 'process-b', now: at(NOW), until: at(NOW + 30_000), limit: 1 })
     })
-    expect(claimed).toEqual([next])
+    expect(claimed).toEqual([{ id: next, storeId: 'default' }])
   })
 })

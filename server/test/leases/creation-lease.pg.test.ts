@@ -52,7 +52,7 @@ describe('a refund being sent', () => {
     await sender.app.reconciler.stop()
     const other = await startApp(env)
     await setFaults(sender.base, { latencyMs: SLOW_REFUND_MS, methods: [serviceName('refund')] })
-    const login = await fetch(`${sender.base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: TEST_STAFF_PIN }) })
+    const login = await fetch(`${sender.base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: TEST_STAFF_PIN, store: 'default' }) })
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
 
     const cancelled = await api(sender.base, `/api/staff/orders/${orderId}`, { method: 'PATCH', cookie, body: { status: 'cancelled', reason: 'Dish never came', refund: true } })

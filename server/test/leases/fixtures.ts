@@ -1,5 +1,6 @@
 // Lease test fixtures: one database several "processes" share, and due payments and refunds in it.
 import type { Db } from '../../src/db/database.js'
+import { DEFAULT_STORE_ID, forStore, storeScopeOf } from '../../src/db/store-scope.js'
 import { createTable } from '../../src/repositories/tables.js'
 import { newId, sha256 } from '../../src/lib/tokens.js'
 import { tempDataDir } from '../helper.js'
@@ -16,8 +17,14 @@ export async function sharedDatabaseEnv (): Promise<Record<string, string>> {
 
 export const at = (ms: number): string => new Date(ms).toISOString()
 
+/** Rows are written as the default store's: on PostgreSQL store_id has no default, so a root handle is scoped first. */
+function defaultStore (db: Db): Db {
+  return storeScopeOf(db) === null ? forStore(db, DEFAULT_STORE_ID) : db
+}
+
 /** `count` open payments of one order, all due at `dueAt` (epoch ms); their ids in creation order. */
-export async function duePayments (db: Db, count: number, dueAt: number): Promise<string[]> {
+export async function duePayments (root: Db, count: number, dueAt: number, storeId?: string): Promise<string[]> {
+  const db = storeId === undefined ? defaultStore(root) : forStore(root, storeId)
   const table = await createTable(db, { label: `L${Math.floor(Math.random() * 1e6)}` })
   const orderId = newId('ord')
   const created = at(dueAt - 60_000)
@@ -55,7 +62,7 @@ export function gate (): { promise: Promise<void>, open: () => void } {
 /** An open (pending) refund of `paymentId`, due at `dueAt` (epoch ms). */
 export async function dueRefund (db: Db, paymentId: string, dueAt: number): Promise<string> {
   const id = newId('rfd')
-  await db.insertInto('refunds').values({
+  await defaultStore(db).insertInto('refunds').values({
     id, payment_id: paymentId, out_request_no: id, amount: 100, reason: 'test', status: 'pending', staff_id: null,
     failure_code: null, next_check_at: at(dueAt), created_at: at(dueAt), updated_at: at(dueAt), succeeded_at: null,
   }).execute()

@@ -33,8 +33,10 @@ interface FakeServices {
 function reconciler (db: Db, owner: string, services: FakeServices, options: { now?: () => number, leaseMs?: number } = {}): Reconciler {
   return new Reconciler({
     db,
-    payments: { check: services.check ?? (async () => {}) } as never,
-    refunds: { execute: services.execute ?? (async () => {}) } as never,
+    servicesOf: async () => ({
+      payments: { check: services.check ?? (async () => {}) },
+      refunds: { execute: services.execute ?? (async () => {}) },
+    }),
     log: silent,
     owner,
     now: options.now ?? (() => NOW),
@@ -80,8 +82,8 @@ describe('reconciler leases', () => {
     const refundId = await dueRefund(db!, paymentId!, NOW - 1000)
     // The dead process claimed both, then never finished (nor gave them back).
     const claim = { owner: 'dead', now: at(NOW), until: at(NOW + RECONCILE_LEASE_MS), limit: 5 }
-    expect(await claimDuePayments(db!, claim)).toEqual([paymentId])
-    expect(await claimDueRefunds(db!, claim)).toEqual([refundId])
+    expect(await claimDuePayments(db!, claim)).toEqual([{ id: paymentId, storeId: 'default' }])
+    expect(await claimDueRefunds(db!, claim)).toEqual([{ id: refundId, storeId: 'default' }])
 
     let clock = NOW + RECONCILE_LEASE_MS - 1
     const checked: string[] = []

@@ -52,12 +52,14 @@ describe('DevicePresence', () => {
   it('writes nothing for a stream on SQLite: one process, its own streams are the whole truth', async () => {
     const app = await buildEmptyApp()
     expect(app.config.databaseUrl).toBeNull()
-    const device = await createDevice(app.db, { tokenHash: 'hash-of-nothing' })
+    // A registered tablet belongs to no store until it is paired: it is made, and read, on the root handle.
+    const root = app.database.db
+    const device = await createDevice(root, { tokenHash: 'hash-of-nothing' })
     const long = new Date(Date.now() - 3_600_000).toISOString()
-    await app.db.updateTable('devices').set({ last_seen_at: long }).execute()
+    await root.updateTable('devices').set({ last_seen_at: long }).execute()
     const leave = app.devicePresence.open(device.id)
     // A write the open started would have been queued on the one connection before this read.
-    const row = await app.db.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow()
+    const row = await root.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow()
     expect(row.last_seen_at).toBe(long)
     leave()
   })

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { EventHub, MemoryEventHub, type Audience, type HubEvent, type Replay } from '../../src/lib/event-hub.js'
+import { MemoryEventHub, RootEventHub, type EventHub, type Audience, type HubEvent, type Replay } from '../../src/lib/event-hub.js'
 import { openEventStream } from '../../src/lib/event-stream.js'
 
 /** A stand-in for the socket side of a reply: records what is written, closes on demand. */
@@ -27,17 +27,17 @@ function open (hub: EventHub, transform?: (event: HubEvent) => HubEvent | null, 
  * A hub like PostgreSQL's: its replay answers later, read from a log that may be ahead of what it has delivered.
  * The test delivers events and settles the replay when it chooses.
  */
-class SlowHub extends EventHub {
+class SlowHub extends RootEventHub {
   private seq = 0
   private answer: ((replay: Replay | null) => void) | null = null
-  publish (): void {}
+  publishAs (): void {}
   get currentSeq (): number { return this.seq }
   get currentId (): string { return String(this.seq) }
-  replay (): Promise<Replay | null> { return new Promise(resolve => { this.answer = resolve }) }
+  replayOf (): Promise<Replay | null> { return new Promise(resolve => { this.answer = resolve }) }
   answerReplay (replay: Replay | null): void { this.answer!(replay) }
   arrive (seq: number, data: unknown): HubEvent {
     const audience: Audience = { kind: 'staff' }
-    const event = { id: String(seq), seq, event: 'menu.changed', data, audience }
+    const event = { id: String(seq), seq, storeId: 'default', event: 'menu.changed', data, audience }
     this.seq = seq
     this.deliver(event)
     return event
@@ -116,6 +116,23 @@ describe('openEventStream', () => {
     expect(raw.text).toContain('id: 5\nevent: resync\n')
     hub.arrive(6, 6)
     expect(sentData(raw)).toEqual([{ reason: 'gap' }, 6])
+  })
+
+  it('ends the stream right after sending the event its endAfter picks', () => {
+    const hub = new MemoryEventHub()
+    const raw = new FakeRaw()
+    const reply = { hijack () {}, raw } as unknown as FastifyReply
+    openEventStream({ method: 'GET', headers: {} } as unknown as FastifyRequest, reply, {
+      hub, filter: () => true, endAfter: event => event.data === 'last',
+    })
+    let closed = false
+    raw.on('close', () => { closed = true })
+    hub.publish({ kind: 'tablets' }, 'menu.changed', 'first')
+    hub.publish({ kind: 'tablets' }, 'menu.changed', 'last')
+    hub.publish({ kind: 'tablets' }, 'menu.changed', 'after')
+    expect(sentData(raw)).toEqual([{}, 'first', 'last'])
+    expect(closed).toBe(true)
+    expect(hub.subscriberCount).toBe(0)
   })
 
   it('tells the client to resync and ends the stream when the hub lost events', () => {

@@ -23,8 +23,12 @@ async function cookieOf (base: string, path: string, body: unknown, status: numb
   return { cookie, body: JSON.parse(text) as unknown }
 }
 
-export async function staffLogin (base: string): Promise<string> {
-  return (await cookieOf(base, '/api/staff/session', { pin: TEST_STAFF_PIN }, 200, 'staff login')).cookie
+/**
+ * A staff session in the store `store` (its short name): on PostgreSQL the demo seeds two stores (the default one
+ * and "riverside"), so a login names its store. The default store's first manager (STAFF_PIN) by default.
+ */
+export async function staffLogin (base: string, pin = TEST_STAFF_PIN, store = 'default'): Promise<string> {
+  return (await cookieOf(base, '/api/staff/session', { pin, store }, 200, 'staff login')).cookie
 }
 
 export interface Tablet {

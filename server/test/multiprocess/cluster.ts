@@ -45,6 +45,15 @@ export class ClusterProcess {
     return this.output
   }
 
+  /**
+   * The PIN the process's start-up banner showed for `who` (`manager of "riverside"`, `every store`: the demo
+   * chain's generated PINs, shown once by the process that seeded it); null when it showed none.
+   */
+  bannerPin (who: string): string | null {
+    const escaped = who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return new RegExp(`PIN \\(${escaped}, shown once\\): (\\d+)`).exec(this.output)?.[1] ?? null
+  }
+
   /** A pulled plug: no shutdown hooks, leases not handed back. */
   async kill (): Promise<ProcessExit> {
     if (this.running) this.child.kill('SIGKILL')

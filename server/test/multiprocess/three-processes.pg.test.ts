@@ -1,7 +1,9 @@
 // Three real server processes on one PostgreSQL database and one Alipay emulator (issue 16): what one process
-// does, a tablet connected to another hears; the same order sent to all three at once is one order; a process
-// killed in the middle of checking a payment leaves it leased until the lease runs out (the production lease,
-// about 30 s: the server has no setting to shorten it), then another process completes it.
+// does, a tablet connected to another hears; the same order sent to all three at once is one order; the two demo
+// stores (the default one and "riverside", seeded by the first process) never see each other's tablets, orders or
+// tables, whichever process serves whom; a process killed in the middle of checking a payment leaves it leased
+// until the lease runs out (the production lease, about 30 s: the server has no setting to shorten it), then
+// another process completes it.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +12,8 @@ import { pollUntil } from '../poll.js'
 import { dropCreatedDatabases, freshPgDatabase } from '../pg.js'
 import { SseClient, type SseMessage } from '../sse-client.js'
 import { startCluster, type Cluster, type ClusterProcess } from './cluster.js'
-import { orderableDish, orderBody, orderStatus, pairTablet, placeOrder, staffLogin, startQrPayment } from './client.js'
+import { call, orderableDish, orderBody, orderStatus, pairTablet, placeOrder, staffLogin, startQrPayment } from './client.js'
+import { RIVERSIDE_ID_PREFIX, RIVERSIDE_SLUG } from '../../src/seed/demo-riverside.js'
 
 let databaseUrl: string
 let emulator: Emulator
@@ -18,6 +21,8 @@ let cluster: Cluster
 let a: ClusterProcess, b: ClusterProcess, c: ClusterProcess
 let staffCookie: string
 let dishId: string
+/** The riverside manager's PIN, from the banner of process A (which seeded the demo chain on the empty database). */
+let riversidePin: string
 
 beforeAll(async () => {
   databaseUrl = (await freshPgDatabase()).url
@@ -25,6 +30,8 @@ beforeAll(async () => {
   cluster = await startCluster(3, { databaseUrl, emulator })
   ;[a, b, c] = cluster.processes as [ClusterProcess, ClusterProcess, ClusterProcess]
   staffCookie = await staffLogin(a.baseUrl)
+  // The banner is written just after the process starts listening: it may reach us after /api/health answered.
+  riversidePin = await pollUntil(async () => a.bannerPin(`manager of "${RIVERSIDE_SLUG}"`), { what: 'the riverside manager\'s PIN in A\'s banner', timeoutMs: 10_000 })
   dishId = await orderableDish(a.baseUrl, await pairTablet(a.baseUrl, staffCookie, 'Menu reader'))
 }, 240_000)
 
@@ -88,6 +95,19 @@ const isOrder = (orderId: string, status?: string) => (message: SseMessage): boo
   return message.event === 'order.updated' && order.id === orderId && (status === undefined || order.status === status)
 }
 
+/** Any event about the order `orderId` (its creation or a change). */
+const aboutOrder = (orderId: string) => (message: SseMessage): boolean => (message.data as { id?: string }).id === orderId
+
+/**
+ * Every message `stream` received up to and including the first that `until` matches. Each message the stream
+ * holds or receives is shown to the predicate in arrival order until one matches, so the list is the whole window.
+ */
+async function messagesUntil (stream: SseClient, until: (message: SseMessage) => boolean, timeoutMs: number): Promise<SseMessage[]> {
+  const seen: SseMessage[] = []
+  await stream.next(message => { seen.push(message); return until(message) }, timeoutMs)
+  return seen
+}
+
 /** Whatever is left of one second since `since`, for an event that must arrive within a second of it. */
 const restOfASecond = (since: number): number => Math.max(1, 1000 - (Date.now() - since))
 
@@ -135,6 +155,64 @@ describe('three server processes on one PostgreSQL database', () => {
     const rows = await queryRows<{ count: number }>('select count(*)::int as count from orders where client_order_id = $1', [(body as { clientOrderId: string }).clientOrderId])
     expect(rows[0]!.count).toBe(1)
   }, 30_000)
+
+  it('two stores\' tablets and staff never see each other, whichever process serves them', async () => {
+    const riversideStaff = await staffLogin(a.baseUrl, riversidePin, RIVERSIDE_SLUG)
+    // Store A (default) has a tablet on process A; store B (riverside) one on process C.
+    const tabletA = await pairTablet(a.baseUrl, staffCookie, 'Isolation A')
+    const tabletB = await pairTablet(c.baseUrl, riversideStaff, 'Isolation B')
+    const riversideDish = await orderableDish(c.baseUrl, tabletB)
+    expect(riversideDish.startsWith(RIVERSIDE_ID_PREFIX)).toBe(true)
+    // Both staff streams on process A; each tablet's stream on its own process.
+    const staffA = await SseClient.open(`${a.baseUrl}/api/staff/events`, { cookie: staffCookie })
+    const staffB = await SseClient.open(`${a.baseUrl}/api/staff/events`, { cookie: riversideStaff })
+    const streamA = await SseClient.open(`${a.baseUrl}/api/events`, { cookie: tabletA.cookie })
+    const streamB = await SseClient.open(`${c.baseUrl}/api/events`, { cookie: tabletB.cookie })
+    try {
+      const orderB = await placeOrder(b.baseUrl, tabletB, orderBody(riversideDish))
+      expect(orderB.status).toBe(201)
+      await staffB.next(aboutOrder(orderB.body.id), 10_000)
+      await streamB.next(aboutOrder(orderB.body.id), 10_000)
+      // Then an order of store A, also through B. A's streams hear it after anything of B's order they could have
+      // been sent (B's was committed and delivered first): up to it, nothing of store B may appear.
+      const orderA = await placeOrder(b.baseUrl, tabletA, orderBody(dishId))
+      expect(orderA.status).toBe(201)
+      const mentionsStoreB = (messages: SseMessage[]): string[] => messages.map(message => JSON.stringify(message))
+        .filter(text => text.includes(orderB.body.id) || text.includes(tabletB.tableId) || text.includes(tabletB.deviceId))
+      expect(mentionsStoreB(await messagesUntil(staffA, aboutOrder(orderA.body.id), 10_000))).toEqual([])
+      expect(mentionsStoreB(await messagesUntil(streamA, aboutOrder(orderA.body.id), 10_000))).toEqual([])
+      // Nor does store B's side hear of A's order: up to a later order of B's, nothing of store A on B's streams.
+      const laterB = await placeOrder(a.baseUrl, tabletB, orderBody(riversideDish))
+      expect(laterB.status).toBe(201)
+      const mentionsStoreA = (messages: SseMessage[]): string[] => messages.map(message => JSON.stringify(message))
+        .filter(text => text.includes(orderA.body.id) || text.includes(tabletA.tableId) || text.includes(tabletA.deviceId))
+      expect(mentionsStoreA(await messagesUntil(staffB, aboutOrder(laterB.body.id), 10_000))).toEqual([])
+      expect(mentionsStoreA(await messagesUntil(streamB, aboutOrder(laterB.body.id), 10_000))).toEqual([])
+
+      for (const process of [a, b, c]) {
+        // A's staff, on any process, list A's tables and orders only.
+        const tables = await call<Array<{ id: string }>>(process.baseUrl, '/api/staff/tables', { cookie: staffCookie })
+        expect(tables.status).toBe(200)
+        expect(tables.body.map(table => table.id)).toContain(tabletA.tableId)
+        expect(tables.body.map(table => table.id)).not.toContain(tabletB.tableId)
+        const orders = await call<Array<{ id: string }>>(process.baseUrl, '/api/staff/orders', { cookie: staffCookie })
+        expect(orders.status).toBe(200)
+        expect(orders.body.map(order => order.id)).toContain(orderA.body.id)
+        expect(orders.body.map(order => order.id)).not.toContain(orderB.body.id)
+        // B's order by id is not found for A's staff (a status change would be allowed on one of A's own) …
+        const touched = await call(process.baseUrl, `/api/staff/orders/${orderB.body.id}`, { method: 'PATCH', cookie: staffCookie, body: { status: 'cancelled', reason: 'isolation' } })
+        expect(touched.status).toBe(404)
+        // … nor for A's tablet.
+        expect((await call(process.baseUrl, `/api/orders/${orderB.body.id}`, { cookie: tabletA.cookie })).status).toBe(404)
+      }
+      // B's order was left as it was; B's staff see it, and not A's.
+      const riversideOrders = await call<Array<{ id: string, status: string }>>(c.baseUrl, '/api/staff/orders', { cookie: riversideStaff })
+      expect(riversideOrders.body.map(order => order.id).sort()).toEqual([orderB.body.id, laterB.body.id].sort())
+      expect(riversideOrders.body.find(order => order.id === orderB.body.id)!.status).toBe(orderB.body.status)
+    } finally {
+      for (const stream of [staffA, staffB, streamA, streamB]) stream.close()
+    }
+  }, 60_000)
 
   // Last: it kills process B.
   it('a process killed while it checks a payment leaves it leased until the lease runs out; then another completes it', async () => {

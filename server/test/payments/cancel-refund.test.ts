@@ -10,7 +10,7 @@ import type { Order } from '#shared/schemas/order.js'
 import type { Payment } from '#shared/schemas/payment.js'
 
 async function login (base: string, pin = TEST_STAFF_PIN): Promise<string> {
-  const response = await fetch(`${base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin }) })
+  const response = await fetch(`${base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin, store: 'default' }) })
   expect(response.status).toBe(200)
   return (response.headers.get('set-cookie') ?? '').split(';')[0]!
 }

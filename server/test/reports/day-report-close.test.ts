@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
 import { buildEmptyApp, loginStaff } from '../auth-helpers.js'
 import { addDays, todayIn } from '../../src/reports/report-dates.js'
-import { DAY, insertRefund, seedDay } from './day-fixtures.js'
+import { DAY, insertOrder, insertPayment, insertRefund, seedDay } from './day-fixtures.js'
+import { createTable } from '../../src/repositories/tables.js'
+import { ownerSession } from '../fixtures/stores.js'
+import { OWNER_FALLBACK_NAME } from '../../src/repositories/business-days.js'
 import type { DayReport } from '#shared/schemas/reports.js'
 
 async function call (app: App, method: 'GET' | 'POST', url: string, cookie: string, payload?: object) {
@@ -38,6 +41,25 @@ describe('GET /api/staff/reports/days/:date', () => {
 })
 
 describe('closing and reopening a day', () => {
+  it("shows a day the chain's owner closed as closed, by the owner (whom the store's staff list does not hold)", async () => {
+    const app = await buildEmptyApp()
+    const owner = await ownerSession(app, 'default', '555777', 'Chen')
+    const table = await createTable(app.db, { label: 'T1' })
+    const order = await insertOrder(app, { tableId: table.id, total: 900, status: 'paid', createdAt: '2026-03-10T02:00:00.000Z', paidAt: '2026-03-10T03:00:00.000Z' })
+    const payment = await insertPayment(app, { orderId: order.id, method: 'alipay_qr', status: 'refunded', amount: 900, paidAt: '2026-03-10T03:00:00.000Z' })
+    await insertRefund(app, { paymentId: payment, amount: 900, reason: 'Owner refunded', status: 'succeeded', succeededAt: '2026-03-10T03:30:00.000Z', staffId: owner.id })
+
+    const closed = await call(app, 'POST', `/days/${DAY}/close`, owner.cookie)
+    expect(closed.status).toBe(200)
+    expect(closed.body.closed).toMatchObject({ staffId: owner.id, staffName: OWNER_FALLBACK_NAME })
+    const report = await call(app, 'GET', `/days/${DAY}`, owner.cookie)
+    expect(report.body.closed).toMatchObject({ staffId: owner.id, staffName: OWNER_FALLBACK_NAME })
+    expect(report.body.history).toEqual([{ action: 'close', at: report.body.closed!.at, staffId: owner.id, staffName: OWNER_FALLBACK_NAME, reason: null }])
+    // Asked for by someone (the owner), not Tablepad's own refund.
+    expect(report.body.figures.refunds).toMatchObject([{ staffName: OWNER_FALLBACK_NAME }])
+    expect((await call(app, 'POST', `/days/${DAY}/close`, owner.cookie)).body.code).toBe('DAY_ALREADY_CLOSED')
+  })
+
   it('closes, reopens with a reason and closes again, keeping every step in the history', async () => {
     const app = await buildEmptyApp()
     const { managerId } = await seedDay(app)

@@ -5,6 +5,7 @@ import { migrate } from '../../src/db/database.js'
 import { databaseAt, freshDatabase } from '../db/database-at.js'
 import { DINER_HASH_SALT_KEY, dinerIdHash } from '../../src/diners/diner-hash.js'
 import { dinerHashSalt, findOrCreateDiner } from '../../src/repositories/diners.js'
+import { DEFAULT_STORE_ID, forStore } from '../../src/db/store-scope.js'
 
 describe('migration 009 (business days, diner hashes)', () => {
   it('hashes existing diners with a new salt and dates their last visit by their latest order', async () => {
@@ -25,8 +26,9 @@ describe('migration 009 (business days, diner hashes)', () => {
       { id: 'din_user', id_hash: dinerIdHash(salt, '2088000000000001'), last_seen_at: '2026-01-05T12:00:00.000Z' },
     ])
     // Sign-in after the migration uses the same salt: the same person keeps the same hash.
-    expect(await dinerHashSalt(db)).toBe(salt)
-    await findOrCreateDiner(db, { userId: '2088000000000001' })
+    // Through the default store's handle, as the server reaches them (a setting's key is unique per store).
+    expect(await dinerHashSalt(forStore(db, DEFAULT_STORE_ID))).toBe(salt)
+    await findOrCreateDiner(forStore(db, DEFAULT_STORE_ID), { userId: '2088000000000001' })
     expect(sqlite.prepare(`select id_hash from diners where id = 'din_user'`).pluck().get()).toBe(dinerIdHash(salt, '2088000000000001'))
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
   })

@@ -170,8 +170,8 @@ describe('sold-out events', () => {
     const events = await app.db.selectFrom('menu_availability_events').selectAll().orderBy('id').execute()
     const managerId = (await app.db.selectFrom('staff').select('id').where('role', '=', 'manager').executeTakeFirstOrThrow()).id
     expect(events).toEqual([
-      { id: expect.any(Number), item_id: RICE.itemId, available: 0, at: expect.any(String), staff_id: waiter.id },
-      { id: expect.any(Number), item_id: RICE.itemId, available: 1, at: expect.any(String), staff_id: managerId },
+      { id: expect.any(Number), item_id: RICE.itemId, available: 0, at: expect.any(String), staff_id: waiter.id, store_id: 'default' },
+      { id: expect.any(Number), item_id: RICE.itemId, available: 1, at: expect.any(String), staff_id: managerId, store_id: 'default' },
     ])
 
     const report = await todaysReport(app, manager)

@@ -39,7 +39,7 @@ describe('diner sessions', () => {
     const rows = await app.db.selectFrom('diner_sessions').selectAll().execute()
     expect(rows).toEqual([expect.objectContaining({ token_hash: sha256(token), diner_id: diner.id, table_id: table.id })])
     expect(await findDinerSession(app.db, token, start + 1000)).toEqual({
-      dinerId: diner.id, tableId: table.id, tableLabel: 'T1', expiresAt: new Date(start + DINER_SESSION_TTL_MS).toISOString(),
+      dinerId: diner.id, tableId: table.id, tableLabel: 'T1', expiresAt: new Date(start + DINER_SESSION_TTL_MS).toISOString(), storeId: 'default',
     })
     expect(await findDinerSession(app.db, token, start + DINER_SESSION_TTL_MS)).toBeNull()
     expect(await findDinerSession(app.db, newSecret(), start)).toBeNull()

@@ -1,7 +1,9 @@
 // Staff writes rest on checks (a PIN is free, a manager is not the last): with two processes on one PostgreSQL
-// database (here two connection pools, each with its own in-process lock), the checks still hold.
+// database (here two connection pools, each with its own in-process lock), the checks still hold. Staff belong to a
+// store: both "processes" work in the default store through its scoped handle.
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrate, openPostgres, type OpenedDatabase } from '../../src/db/database.js'
+import { migrate, openPostgres, type Db, type OpenedDatabase } from '../../src/db/database.js'
+import { DEFAULT_STORE_ID, forStore } from '../../src/db/store-scope.js'
 import { createStaff, disableStaff, listStaff } from '../../src/repositories/staff.js'
 import { StaffRoleEnum } from '#shared/schemas/staff.js'
 import { freshPgDatabase } from '../pg.js'
@@ -11,15 +13,15 @@ afterEach(async () => {
   for (const database of opened.splice(0)) await database.close()
 })
 
-/** Two "processes" on one fresh, migrated database. */
-async function twoProcesses (): Promise<[OpenedDatabase, OpenedDatabase]> {
+/** Two "processes" on one fresh, migrated database, each with the default store's handle. */
+async function twoProcesses (): Promise<[{ db: Db }, { db: Db }]> {
   const { url } = await freshPgDatabase()
   const first = await openPostgres(url, 3)
   opened.push(first)
   await migrate(first.db)
   const second = await openPostgres(url, 3)
   opened.push(second)
-  return [first, second]
+  return [{ db: forStore(first.db, DEFAULT_STORE_ID) }, { db: forStore(second.db, DEFAULT_STORE_ID) }]
 }
 
 describe('staff writes from two processes', () => {

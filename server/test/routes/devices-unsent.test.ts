@@ -1,7 +1,7 @@
 // Tablets report unsent orders and their app version; the staff device list shows them and hears changes at once.
 import { afterEach, describe, expect, it } from 'vitest'
 import { SseClient } from '../sse-client.js'
-import { buildEmptyApp, loginStaff, registerTablet } from '../auth-helpers.js'
+import { buildEmptyApp, loginStaff, pairedTablet, registerTablet } from '../auth-helpers.js'
 import { recordEvents } from '../fixtures/orders.js'
 import type { App } from '../../src/app.js'
 import type { Device } from '#shared/schemas/device.js'
@@ -24,7 +24,8 @@ describe('x-unsent-orders and x-app-version', () => {
   it('are recorded from GET /api/devices/me; staff see them and hear device.changed at once, every change', async () => {
     const app = await buildEmptyApp()
     const staff = await loginStaff(app)
-    const tablet = await registerTablet(app)
+    // Paired: an outbox exists only on a tablet of a store (an unclaimed tablet's reports are listed, not pushed).
+    const tablet = await pairedTablet(app, staff)
     expect(await staffView(app, staff, tablet.deviceId)).toMatchObject({ unsentOrders: null, appVersion: null })
 
     // On PostgreSQL events arrive through the shared log, a moment later: let them all arrive first.

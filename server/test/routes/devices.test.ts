@@ -6,6 +6,7 @@ import { createTable } from '../../src/repositories/tables.js'
 import { DEVICE_COOKIE } from '../../src/lib/cookies.js'
 import { sha256 } from '../../src/lib/tokens.js'
 import { BODY_LIMIT_BYTES } from '../../src/app.js'
+import type { HubEvent } from '../../src/lib/event-hub.js'
 
 describe('POST /api/devices', () => {
   it('registers an unpaired tablet with a 6-digit code and an HttpOnly cookie whose hash alone is stored', async () => {
@@ -25,7 +26,7 @@ describe('POST /api/devices', () => {
     expect(setCookie).not.toMatch(/Secure/i)
     const token = cookieFrom(response.headers['set-cookie'], DEVICE_COOKIE).split('=')[1]!
     expect(Buffer.from(token, 'base64url')).toHaveLength(32)
-    const rows = await app.db.selectFrom('devices').selectAll().execute()
+    const rows = await app.database.db.selectFrom('devices').selectAll().execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]!.token_hash).toBe(sha256(token))
     expect(JSON.stringify(rows)).not.toContain(token)
@@ -41,7 +42,7 @@ describe('POST /api/devices', () => {
   it('keeps the name and app version it is given', async () => {
     const app = await buildEmptyApp()
     const tablet = await registerTablet(app, { name: 'Window tablet', appVersion: '1.2.3' })
-    const row = await app.db.selectFrom('devices').selectAll().where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
+    const row = await app.database.db.selectFrom('devices').selectAll().where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ name: 'Window tablet', app_version: '1.2.3', table_id: null })
   })
 
@@ -52,7 +53,7 @@ describe('POST /api/devices', () => {
     expect(again.statusCode).toBe(200)
     expect(again.json()).toMatchObject({ deviceId: tablet.deviceId, status: 'unpaired', pairingCode: tablet.pairingCode })
     expect(cookieFrom(again.headers['set-cookie'], DEVICE_COOKIE)).toBe(tablet.cookie)
-    expect(await app.db.selectFrom('devices').select('app_version').execute()).toEqual([{ app_version: '2.0.0' }])
+    expect(await app.database.db.selectFrom('devices').select('app_version').execute()).toEqual([{ app_version: '2.0.0' }])
   })
 
   it('answers a paired tablet that posts again with its table', async () => {
@@ -86,7 +87,7 @@ describe('POST /api/devices', () => {
     expect(response.statusCode).toBe(status)
     expect(response.json().code).toBe(code)
     expect(response.headers['set-cookie']).toBeUndefined()
-    expect(await app.db.selectFrom('devices').selectAll().execute()).toEqual([])
+    expect(await app.database.db.selectFrom('devices').selectAll().execute()).toEqual([])
   })
 
   it('limits registrations per client', async () => {
@@ -136,6 +137,19 @@ describe('GET /api/devices/me', () => {
     const response = await app.inject({ method: 'GET', url: '/api/devices/me', headers: { cookie: tablet.cookie } })
     expect(response.json()).toMatchObject({ status: 'paired', table: { id: table.id, label: 'T7' } })
     expect(response.json()).not.toHaveProperty('pairingCode')
+  })
+
+  it("shows a new tablet at once on the console of the database's one store (which lists tablets no store holds)", async () => {
+    const app = await buildEmptyApp()
+    await app.store.events.settled()
+    const heard: HubEvent[] = []
+    // The staff stream listens on its store's hub.
+    app.store.events.subscribe(event => { heard.push(event) })
+    const tablet = await registerTablet(app, { name: 'Bar tablet' })
+    await app.store.events.settled()
+    const toStaff = heard.find(event => event.event === 'device.changed' && event.audience.kind === 'staff')
+    expect(toStaff?.data).toMatchObject({ id: tablet.deviceId, name: 'Bar tablet', status: 'unpaired' })
+    expect(toStaff?.storeId).toBe('default')
   })
 
   it.each([

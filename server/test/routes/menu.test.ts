@@ -63,13 +63,15 @@ describe('GET /api/menu', () => {
     expect(stale.statusCode).toBe(200)
   })
 
-  it('confirms an unchanged version before looking up the session, but sends the menu only to a session', async () => {
+  it('confirms an unchanged version only to a session (the version is per store), and sends the menu only to one', async () => {
     const { app, cookie } = await tabletApp()
     const etag = (await getMenu(app, cookie)).headers.etag as string
-    const unchanged = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': etag } })
+    const unchanged = await getMenu(app, cookie, { 'if-none-match': etag })
     expect(unchanged.statusCode).toBe(304)
     expect(unchanged.body).toBe('')
     expect(unchanged.headers['content-security-policy']).toContain("default-src 'self'")
+    const stranger = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': etag } })
+    expect(stranger.statusCode).toBe(401)
     const stale = await app.inject({ method: 'GET', url: '/api/menu', headers: { 'if-none-match': '"0-00000000"' } })
     expect(stale.statusCode).toBe(401)
     expect(stale.body).not.toContain('dish_')

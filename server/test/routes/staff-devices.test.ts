@@ -55,7 +55,7 @@ describe('POST /api/staff/devices/pair', () => {
     const response = await app.inject(pair(cookie, tablet.pairingCode, table.id))
     expect(response.statusCode).toBe(404)
     expect(response.json().code).toBe('PAIRING_CODE_INVALID')
-    const row = await app.db.selectFrom('devices').select('table_id').where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
+    const row = await app.database.db.selectFrom('devices').select('table_id').where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
     expect(row.table_id).toBeNull()
   })
 
@@ -83,7 +83,7 @@ describe('POST /api/staff/devices/pair', () => {
     expect(blocked.statusCode).toBe(429)
     expect(blocked.json().code).toBe('RATE_LIMITED')
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
-    const row = await app.db.selectFrom('devices').select('table_id').where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
+    const row = await app.database.db.selectFrom('devices').select('table_id').where('id', '=', tablet.deviceId).executeTakeFirstOrThrow()
     expect(row.table_id).toBeNull()
   })
 
@@ -120,7 +120,7 @@ describe('GET /api/staff/devices', () => {
     const at2 = await pairedTablet(app, waiter.cookie, t2)
     const loose = await registerTablet(app)
     const old = new Date(Date.now() - 5 * 60_000).toISOString()
-    await app.db.updateTable('devices').set({ last_seen_at: old }).where('id', '=', loose.deviceId).execute()
+    await app.database.db.updateTable('devices').set({ last_seen_at: old }).where('id', '=', loose.deviceId).execute()
 
     const response = await app.inject({ method: 'GET', url: '/api/staff/devices', headers: { cookie: waiter.cookie } })
     expect(response.statusCode).toBe(200)

@@ -15,7 +15,7 @@ describe('POST /api/staff/session', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       staff: { id: expect.any(String), name: 'Manager', role: 'manager' },
-      store: { name: app.config.store.name, currency: 'CNY', timezone: 'Asia/Shanghai' },
+      store: { id: 'default', slug: 'default', name: app.config.store.name, currency: 'CNY', timezone: 'Asia/Shanghai' },
     })
     const setCookie = String(response.headers['set-cookie'])
     expect(setCookie).toMatch(/HttpOnly/i)
@@ -99,7 +99,7 @@ describe('GET and DELETE /api/staff/session', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       staff: { id: expect.any(String), name: 'Manager', role: 'manager' },
-      store: { name: 'Noodle Bar', currency: 'JPY', timezone: 'Asia/Tokyo' },
+      store: { id: 'default', slug: 'default', name: 'Noodle Bar', currency: 'JPY', timezone: 'Asia/Tokyo' },
     })
   })
 

@@ -2,12 +2,21 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema } from './common.js'
 
-export const StaffRoleEnum = { MANAGER: 'manager', STAFF: 'staff' } as const
+/** `owner`: the chain's owner (no store of their own; manager rights in every store, and adds stores). */
+export const StaffRoleEnum = { MANAGER: 'manager', STAFF: 'staff', OWNER: 'owner' } as const
 export type StaffRole = typeof StaffRoleEnum[keyof typeof StaffRoleEnum]
+
+/** The roles a store's members have; owners are made by `npm run owner`, never through the staff API. */
+export const STORE_ROLES = [StaffRoleEnum.MANAGER, StaffRoleEnum.STAFF] as const
+export type StoreRole = typeof STORE_ROLES[number]
 
 export const PinSchema = Type.String({ pattern: '^[0-9]{4,8}$' })
 
-export const StaffLoginSchema = Type.Object({ pin: PinSchema }, { additionalProperties: false })
+export const StaffLoginSchema = Type.Object({
+  pin: PinSchema,
+  /** The store's short name; needed when several stores share the server (else STORE_REQUIRED). */
+  store: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+}, { additionalProperties: false })
 export type StaffLogin = Static<typeof StaffLoginSchema>
 
 export const StaffMemberSchema = Type.Object({
@@ -19,6 +28,9 @@ export type StaffMember = Static<typeof StaffMemberSchema>
 
 /** The store the console works for: reports need its day (timezone) and money (currency) before they answer. */
 export const StaffStoreSchema = Type.Object({
+  /** The session's current store (an owner can switch it: PUT /api/staff/session/store). */
+  id: IdSchema,
+  slug: Type.String(),
   name: Type.String(),
   currency: Type.String(),
   /** IANA zone (STORE_TIMEZONE): "today" and every report day are calendar days there, not in the browser's zone. */
@@ -33,14 +45,14 @@ export const StaffNameSchema = Type.String({ minLength: 1, maxLength: 60, patter
 
 export const CreateStaffMemberSchema = Type.Object({
   name: StaffNameSchema,
-  role: Type.Enum(Object.values(StaffRoleEnum)),
+  role: Type.Enum(STORE_ROLES),
   pin: PinSchema,
 }, { additionalProperties: false })
 export type CreateStaffMember = Static<typeof CreateStaffMemberSchema>
 
 export const UpdateStaffMemberSchema = Type.Object({
   name: Type.Optional(StaffNameSchema),
-  role: Type.Optional(Type.Enum(Object.values(StaffRoleEnum))),
+  role: Type.Optional(Type.Enum(STORE_ROLES)),
   pin: Type.Optional(PinSchema),
 }, { additionalProperties: false, minProperties: 1 })
 export type UpdateStaffMember = Static<typeof UpdateStaffMemberSchema>

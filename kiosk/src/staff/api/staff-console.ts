@@ -27,8 +27,9 @@ function search (params: URLSearchParams): string {
 }
 
 // Session
-export function logIn (pin: string): Promise<StaffSession> {
-  return request('POST', '/api/staff/session', { body: { pin } })
+/** @param store - the store's short name (slug); only asked for when several stores share the server (STORE_REQUIRED). */
+export function logIn (pin: string, store?: string): Promise<StaffSession> {
+  return request('POST', '/api/staff/session', { body: store ? { pin, store } : { pin } })
 }
 export function readSession (): Promise<StaffSession> {
   return request('GET', '/api/staff/session')

@@ -10,6 +10,8 @@ const CONSOLE_ICONS = {
   yuan: { stroke: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18ZM8.5 7l3.5 5 3.5-5M12 12v6M9 13h6M9 15.5h6' },
   book: { stroke: 'M4 5.5A2.5 2.5 0 0 1 6.5 3H20v15H6.5A2.5 2.5 0 0 0 4 20.5ZM4 20.5A2.5 2.5 0 0 0 6.5 23H20v-5M8 7h8M8 11h6' },
   users: { stroke: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1M16 3.5a4 4 0 0 1 0 7.5M19 14a5 5 0 0 1 3 4.6V21' },
+  /** A shop front with an awning: a restaurant of the chain. */
+  store: { stroke: 'M4 10v10h16V10M3 4h18l1 4a2.5 2.5 0 0 1-5 0 2.5 2.5 0 0 1-5 0 2.5 2.5 0 0 1-5 0 2.5 2.5 0 0 1-5 0ZM10 20v-5h4v5' },
   logout: { stroke: 'M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 8l-4 4 4 4M6 12h10' },
   print: { stroke: 'M7 9V3h10v6M7 17H4v-7h16v7h-3M7 14h10v7H7Z' },
   up: { stroke: 'M6 15l6-6 6 6' },

@@ -1,10 +1,13 @@
 // Who is logged in to the staff console (PIN session in the HttpOnly tp_staff cookie) and their role, and the
-// store the console works for (its name, currency and timezone), which the session answer carries.
+// store the console works for (its name, currency and timezone), which the session answer carries. A chain's owner
+// moves their session from store to store.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { StaffMember, StaffSession, StaffStore } from '@shared/schemas/staff'
 import { isApiError } from '@/core/api/client'
 import { logIn as apiLogIn, logOut as apiLogOut, readSession } from '@/staff/api/staff-console'
+import { switchSessionStore } from '@/staff/api/staff-stores'
+import { rememberStoreSlug } from './staff-store-slug'
 
 export const useStaffSessionStore = defineStore('staff-session', () => {
   const member = shallowRef<StaffMember | null>(null)
@@ -19,8 +22,13 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
   /** Code of a failed session check that was not "logged out" (server unreachable). */
   const checkError = ref<string | null>(null)
 
+  /** The owner's session is moving to another store (the live feed pauses; the screens reload after). */
+  const switching = ref(false)
+
   const loggedIn = computed(() => member.value !== null)
-  const isManager = computed(() => member.value?.role === 'manager')
+  /** The chain's owner: every store, and a manager's rights in each. */
+  const isOwner = computed(() => member.value?.role === 'owner')
+  const isManager = computed(() => member.value?.role === 'manager' || isOwner.value)
 
   function accept (session: StaffSession): void {
     member.value = session.staff
@@ -44,11 +52,31 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
     }
   }
 
-  /** @param pin - the member's 4 to 8 digit PIN; throws the server's refusal (INVALID_PIN, RATE_LIMITED). */
-  async function logIn (pin: string): Promise<void> {
-    accept(await apiLogIn(pin))
+  /**
+   * @param pin - the member's 4 to 8 digit PIN; throws the server's refusal (INVALID_PIN, RATE_LIMITED,
+   * STORE_REQUIRED when several stores share the server, STORE_NOT_FOUND).
+   * @param storeSlug - the store's short name, when the server asked for one: remembered on this device once it worked.
+   */
+  async function logIn (pin: string, storeSlug?: string): Promise<void> {
+    accept(await apiLogIn(pin, storeSlug))
+    if (storeSlug) rememberStoreSlug(storeSlug)
     checkError.value = null
     checked.value = true
+  }
+
+  /**
+   * Moves the owner's session to another store, then reads the session again: the answer names the store the
+   * server now works in (its currency and timezone too), which the console's screens reload for.
+   */
+  async function switchStore (storeId: string): Promise<void> {
+    if (storeId === store.value?.id) return
+    switching.value = true
+    try {
+      await switchSessionStore(storeId)
+      accept(await readSession())
+    } finally {
+      switching.value = false
+    }
   }
 
   async function logOut (): Promise<void> {
@@ -65,7 +93,7 @@ export const useStaffSessionStore = defineStore('staff-session', () => {
     member.value = null
   }
 
-  return { member, store, checked, checkError, loggedIn, isManager, restore, logIn, logOut, expire }
+  return { member, store, checked, checkError, switching, loggedIn, isOwner, isManager, restore, logIn, logOut, switchStore, expire }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffSessionStore, import.meta.hot))

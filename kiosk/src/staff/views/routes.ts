@@ -5,6 +5,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Only managers see this screen in the navigation (the screen itself explains the rule to others). */
     managerOnly?: boolean
+    /** Only the chain's owner sees this screen in the navigation. */
+    ownerOnly?: boolean
   }
 }
 
@@ -22,6 +24,8 @@ export const STAFF_ROUTES: RouteRecordRaw[] = [
   { path: 'menu', name: 'staff-menu', component: () => import('./StaffMenuView.vue'), meta: { managerOnly: true } },
   { path: 'members', name: 'staff-members', component: () => import('./StaffMembersView.vue'), meta: { managerOnly: true } },
   { path: 'printers', name: 'staff-printers', component: () => import('./StaffPrintersView.vue'), meta: { managerOnly: true } },
+  { path: 'store', name: 'staff-store', component: () => import('./StaffStoreView.vue'), meta: { managerOnly: true } },
+  { path: 'stores', name: 'staff-stores', component: () => import('./StaffStoresView.vue'), meta: { ownerOnly: true } },
   // Everyone sees today's totals; managers any range (the screen asks the server, which decides).
   { path: 'reports', name: 'staff-reports', component: () => import('../reports/ReportsView.vue') },
   { path: 'reports/days/:date', name: 'staff-report-day', component: () => import('../reports/ReportDayView.vue'), props: true },

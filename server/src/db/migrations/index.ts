@@ -18,6 +18,7 @@ import * as eventLog from './015-event-log.js'
 import * as leases from './016-leases.js'
 import * as sharedLimits from './017-shared-limits.js'
 import * as mediaBlobs from './018-media-blobs.js'
+import * as stores from './019-stores.js'
 
 export const migrations: Record<string, Migration> = {
   '001-core': core,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '016-leases': leases,
   '017-shared-limits': sharedLimits,
   '018-media-blobs': mediaBlobs,
+  '019-stores': stores,
 }

@@ -1,134 +1,46 @@
 // The Alipay gateway for the configured mode and protocol; in sandbox-local mode also the emulator at /sandbox.
+// `fastify.alipay` is the environment's setup (ALIPAY_*), the default store's; `fastify.alipayFor` gives a store
+// its own when its settings name another Alipay account, and the environment's when they do not.
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import fp from 'fastify-plugin'
 import { ConfigError } from '../../config.js'
-import type { AlipayConfig, AlipayProtocol } from '../../config-alipay.js'
-import type { AlipayGateway } from '../../alipay/gateway.js'
-import { createGlobalGateway } from '../../alipay/global/global-gateway.js'
-import { AlipayKeyError, parsePrivateKey, parsePublicKey } from '../../alipay/keys.js'
-import { globalNotifications, openApiNotifications, type NotificationVerifier } from '../../alipay/notification-verifier.js'
-import { createOpenApiGateway } from '../../alipay/open-api-gateway.js'
-import type { SignType as RsaSignType } from '../../alipay/sign.js'
-import { lazyGateway } from '../../payments/lazy-gateway.js'
+import type { AlipayConfig } from '../../config-alipay.js'
+import { canonicalJson } from '../../lib/canonical-json.js'
+import {
+  buildAlipaySetup, remoteCredentials, sandboxCredentials, type AlipayCredentials, type AlipaySetup, type AlipayStore,
+} from '../../payments/alipay-setup.js'
 import { loadSandboxCredentials } from '../../payments/sandbox-credentials.js'
 
-export interface AlipaySetup {
-  protocol: AlipayProtocol
-  gateway: AlipayGateway
-  /**
-   * The Open Platform app: the trades' app under `openapi`; under `global` only the diner's sign-in on the phone
-   * (`alipay.system.oauth.token` stays on the Open Platform). Null: no app, so no phone flow.
-   */
-  appId: string | null
-  sellerId: string | null
-  notifications: NotificationVerifier
+export type { AlipaySetup } from '../../payments/alipay-setup.js'
+
+/** What of a store's settings its Alipay setup is made from. */
+export interface StoreAlipay extends AlipayStore {
+  alipay: AlipayConfig
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     alipay: AlipaySetup
+    /** The store's setup: the environment's one (shared) unless its Alipay account, currency or receipt name differ. */
+    alipayFor: (store: StoreAlipay) => AlipaySetup
   }
 }
 
-function keyOrConfigError<T> (variable: string, parse: () => T): T {
-  try {
-    return parse()
-  } catch (error) {
-    if (error instanceof AlipayKeyError) throw new ConfigError(variable, error.message)
-    throw error
-  }
-}
-
-/** The Open Platform signs with RSA2 or RSA; under `global` with MD5 the phone's app still signs with RSA2. */
-function rsaSignType (alipay: AlipayConfig): RsaSignType {
-  return alipay.signType === 'RSA' ? 'RSA' : 'RSA2'
-}
-
-/** The keys, ids and URLs one protocol's gateway is made from, whichever Alipay they point at. */
-interface Credentials {
-  gatewayUrl: string
-  /** The Open Platform's gateway (the same as gatewayUrl under openapi); null under global without an app. */
-  openApiGatewayUrl: string | null
-  appId: string | null
-  sellerId: string | null
-  partnerId: string | null
-  md5Key: string | null
-  privateKey: string | null
-  alipayPublicKey: string | null
-  notifyUrl: string
+/**
+ * What a setup is made of: two stores with equal keys can share one. The store's name matters only where the
+ * gateway sends it (global, with no ALIPAY_GLOBAL_STORE_NAME).
+ */
+function setupKey (store: StoreAlipay): string {
+  const sendsName = store.alipay.protocol === 'global' && store.alipay.global.storeName === null
+  return canonicalJson({ alipay: store.alipay, currency: store.currency, ...(sendsName ? { name: store.name } : {}) })
 }
 
 export default fp(async (fastify) => {
   const { alipay, dataDir, publicUrl, store } = fastify.config
-
-  function setup (credentials: () => Credentials): AlipaySetup {
-    const now = credentials()
-    const alipayPublicKey = now.alipayPublicKey === null ? null : keyOrConfigError('ALIPAY_PUBLIC_KEY', () => parsePublicKey(now.alipayPublicKey!))
-    const privateKey = now.privateKey === null ? null : keyOrConfigError('ALIPAY_PRIVATE_KEY', () => parsePrivateKey(now.privateKey!))
-    // The URLs of the built-in emulator are known only once the server listens: gateways are made on first use.
-    const openApi = (): AlipayGateway | undefined => {
-      const at = credentials()
-      if (at.appId === null || at.openApiGatewayUrl === null || privateKey === null || alipayPublicKey === null) return undefined
-      return createOpenApiGateway({
-        gatewayUrl: at.openApiGatewayUrl,
-        appId: at.appId,
-        privateKey,
-        alipayPublicKey,
-        signType: rsaSignType(alipay),
-        timeoutMs: alipay.timeoutMs,
-        notifyUrl: at.notifyUrl,
-        ...(at.sellerId ? { sellerId: at.sellerId } : {}),
-      })
-    }
-    if (alipay.protocol === 'openapi') {
-      return {
-        protocol: 'openapi',
-        gateway: lazyGateway(() => openApi()!),
-        appId: now.appId,
-        sellerId: now.sellerId,
-        notifications: openApiNotifications(now.appId!, alipayPublicKey!, rsaSignType(alipay)),
-      }
-    }
-    const signType = alipay.signType
-    return {
-      protocol: 'global',
-      gateway: lazyGateway(() => {
-        const at = credentials()
-        const app = openApi()
-        return createGlobalGateway({
-          gatewayUrl: at.gatewayUrl,
-          partnerId: at.partnerId!,
-          signType,
-          ...(signType === 'MD5' ? { md5Key: at.md5Key! } : { privateKey: privateKey!, alipayPublicKey: alipayPublicKey! }),
-          transCurrency: store.currency,
-          ...(alipay.global.settlementCurrency ? { settlementCurrency: alipay.global.settlementCurrency } : {}),
-          notifyUrl: at.notifyUrl,
-          timeoutMs: alipay.timeoutMs,
-          extendParams: {
-            ...(alipay.global.secondaryMerchantId ? { secondaryMerchantId: alipay.global.secondaryMerchantId } : {}),
-            ...(alipay.global.secondaryMerchantName ? { secondaryMerchantName: alipay.global.secondaryMerchantName } : {}),
-            ...(alipay.global.storeId ? { storeId: alipay.global.storeId } : {}),
-            // The restaurant's name is what a diner sees on the receipt when no store name is configured.
-            storeName: alipay.global.storeName ?? store.name,
-          },
-          ...(app ? { openApi: app } : {}),
-        })
-      }),
-      appId: now.appId,
-      sellerId: now.sellerId,
-      notifications: globalNotifications({
-        signType,
-        ...(signType === 'MD5' ? { md5Key: now.md5Key! } : { alipayPublicKey: alipayPublicKey! }),
-        currency: store.currency,
-        confirmWith: {
-          get gatewayUrl () { return credentials().gatewayUrl },
-          partnerId: now.partnerId!,
-          timeoutMs: alipay.timeoutMs,
-        },
-      }),
-    }
-  }
+  const environment: StoreAlipay = { alipay, name: store.name, currency: store.currency }
+  // The built-in emulator's credentials: set in sandbox-local mode only (one emulator per app, whatever the stores).
+  let emulator: (() => AlipayCredentials) | null = null
 
   if (alipay.mode === 'sandbox-local') {
     const sandbox = loadSandboxCredentials(dataDir)
@@ -153,31 +65,24 @@ export default fp(async (fastify) => {
       const address = fastify.server.address() as AddressInfo | null
       return `http://127.0.0.1:${address?.port ?? 0}`
     }
-    fastify.decorate('alipay', setup(() => ({
-      gatewayUrl: `${loopback()}/sandbox/${alipay.protocol === 'global' ? 'mapi/' : ''}gateway.do`,
-      openApiGatewayUrl: `${loopback()}/sandbox/gateway.do`,
-      appId: sandbox.appId,
-      sellerId: sandbox.sellerId,
-      partnerId: sandbox.partnerId,
-      md5Key: sandbox.md5Key,
-      privateKey: sandbox.merchantPrivateKey,
-      alipayPublicKey: sandbox.alipayPublicKey,
-      notifyUrl: `${loopback()}/api/alipay/notify`,
-    })))
-    return
+    emulator = sandboxCredentials(sandbox, alipay.protocol, loopback)
   }
-  // Remote modes: loadConfig made sure what the protocol needs exists; setup makes sure the keys are usable.
-  const remote: Credentials = {
-    gatewayUrl: alipay.gateway!,
-    // Under global the Open Platform is only the phone's sign-in, at its own gateway for the mode.
-    openApiGatewayUrl: alipay.protocol === 'openapi' ? alipay.gateway! : alipay.openApiGateway,
-    appId: alipay.appId,
-    sellerId: alipay.sellerId,
-    partnerId: alipay.global.partnerId,
-    md5Key: alipay.global.md5Key,
-    privateKey: alipay.privateKey,
-    alipayPublicKey: alipay.publicKey,
-    notifyUrl: alipay.notifyUrl,
+
+  function credentialsOf (config: AlipayConfig): () => AlipayCredentials {
+    if (config.mode !== 'sandbox-local') {
+      // Remote modes: loadConfig (or the store's settings) made sure what the protocol needs exists; buildAlipaySetup
+      // makes sure the keys are usable.
+      const remote = remoteCredentials(config)
+      return () => remote
+    }
+    if (emulator === null) throw new ConfigError('ALIPAY_MODE', 'a store can use the built-in emulator (sandbox-local) only when the server runs it (ALIPAY_MODE=sandbox-local)')
+    return emulator
   }
-  fastify.decorate('alipay', setup(() => remote))
+
+  const shared = buildAlipaySetup(alipay, environment, credentialsOf(alipay))
+  const sharedKey = setupKey(environment)
+  fastify.decorate('alipay', shared)
+  fastify.decorate('alipayFor', (storeAlipay: StoreAlipay) => setupKey(storeAlipay) === sharedKey
+    ? shared
+    : buildAlipaySetup(storeAlipay.alipay, storeAlipay, credentialsOf(storeAlipay.alipay)))
 }, { name: 'alipay', dependencies: ['config'] })

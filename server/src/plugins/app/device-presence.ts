@@ -25,7 +25,8 @@ export default fp<DevicePresencePluginOptions>(async (fastify, options) => {
   if (!fastify.config.databaseUrl) return
   const refresh = new PresenceRefresh({
     presence,
-    markSeen: (deviceIds, at) => markDevicesSeen(fastify.db, deviceIds, at),
+    // The root handle: the tablets streaming from this process may belong to any store.
+    markSeen: (deviceIds, at) => markDevicesSeen(fastify.database.db, deviceIds, at),
     log: fastify.log.child({ module: 'device-presence' }),
     everyMs: options.refreshMs,
   })

@@ -1,4 +1,5 @@
-// Identifies the diner behind a phone's request by its tp_diner cookie; routes opt in with a preHandler.
+// Identifies the diner behind a phone's request by its tp_diner cookie; routes opt in with a preHandler. The session
+// is found on the ROOT handle (its token is a global secret); the request then acts in its table's store.
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DINER_COOKIE } from '../../lib/cookies.js'
@@ -19,7 +20,7 @@ declare module 'fastify' {
 export default fp(async (fastify) => {
   async function dinerOfToken (token: string | undefined): Promise<DinerSession | null> {
     if (!token || token.length > 200) return null
-    return findDinerSession(fastify.db, token)
+    return findDinerSession(fastify.database.db, token)
   }
 
   fastify.decorateRequest('diner', null)
@@ -30,5 +31,6 @@ export default fp(async (fastify) => {
     // One code for every case: the phone page answers each by reloading /t/<code>, which authorizes again.
     if (!diner) throw new DinerSessionExpiredError()
     request.diner = diner
+    request.store = await fastify.stores.get(diner.storeId)
   })
 }, { name: 'diner-auth', dependencies: ['database'] })

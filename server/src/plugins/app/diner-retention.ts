@@ -9,7 +9,8 @@ declare module 'fastify' {
 }
 
 export default fp(async (fastify) => {
-  const retention = new DinerRetention({ db: fastify.db, days: fastify.config.dinerDataDays, ...(fastify.config.databaseUrl ? { leases: fastify.jobLeases } : {}), log: fastify.log.child({ module: 'diners' }) })
+  // One global pass over every store's diners (on the root handle): DINER_DATA_DAYS is the server's policy.
+  const retention = new DinerRetention({ db: fastify.database.db, days: fastify.config.dinerDataDays, ...(fastify.config.databaseUrl ? { leases: fastify.jobLeases } : {}), log: fastify.log.child({ module: 'diners' }) })
   fastify.decorate('dinerRetention', retention)
   fastify.addHook('onReady', async () => { await retention.start() })
   fastify.addHook('preClose', async () => { await retention.stop() })

@@ -20,18 +20,20 @@ declare module 'fastify' {
 }
 
 export default fp(async (fastify) => {
+  // The root handle: leases are global, and the payments and refunds this process leased may be any store's.
+  const root = fastify.database.db
   const instanceId = randomBytes(8).toString('hex')
   const log = fastify.log.child({ module: 'leases' })
   fastify.decorate('instanceId', instanceId)
-  fastify.decorate('jobLeases', new JobLeases({ db: fastify.db, owner: instanceId, log }))
+  fastify.decorate('jobLeases', new JobLeases({ db: root, owner: instanceId, log }))
   fastify.addHook('onClose', async () => {
     // On SQLite nothing takes a lease (one process serves the database), so there is nothing to hand back.
     if (!fastify.config.databaseUrl) return
     try {
       const handedBack = {
-        jobs: await releaseLeasesOf(fastify.db, instanceId),
-        payments: await releasePaymentLeasesOf(fastify.db, instanceId),
-        refunds: await releaseRefundLeasesOf(fastify.db, instanceId),
+        jobs: await releaseLeasesOf(root, instanceId),
+        payments: await releasePaymentLeasesOf(root, instanceId),
+        refunds: await releaseRefundLeasesOf(root, instanceId),
       }
       if (handedBack.jobs + handedBack.payments + handedBack.refunds > 0) log.info({ instanceId, ...handedBack }, 'leases handed back')
     } catch (error) {

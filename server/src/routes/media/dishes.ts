@@ -23,7 +23,8 @@ const dishes: FastifyPluginAsyncTypebox = async (fastify) => {
   async function artOf (id: string): Promise<DishArt | null> {
     const demo = DEMO_DISH_ART.get(id)
     if (demo) return demo
-    return await dishEverExisted(fastify.db, id) ? PLACEHOLDER_DISH_ART : null
+    // The root handle: a picture URL carries no session, and dish ids are global random ids.
+    return await dishEverExisted(fastify.database.db, id) ? PLACEHOLDER_DISH_ART : null
   }
 
   async function picture (id: string): Promise<{ svg: string, etag: string } | null> {

@@ -16,7 +16,8 @@ const ParamsSchema = Type.Object({
 }, { additionalProperties: false })
 
 const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
-  const media = mediaStoreFor(fastify.config, () => fastify.db)
+  // Global: photos are content-addressed (`media_blobs` has no store), and a picture URL needs no session.
+  const media = mediaStoreFor(fastify.config, () => fastify.database.db)
 
   fastify.get('/:file', {
     schema: {

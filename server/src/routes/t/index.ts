@@ -1,13 +1,15 @@
 // /t/: where a diner's phone enters from the table's QR code. Inside Alipay it goes through Alipay's
 // authorization (auth_base) and comes back to /t/callback with an auth_code, which becomes a tp_diner
 // session bound to the table; then the phone app at /t/<code>/menu (served by the kiosk plugin) takes over.
+// The table code and the returning state are global secrets, found on the ROOT handle; everything after acts in
+// the table's store (its Alipay app, its diners).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { isAlipayClient } from '../../lib/alipay-user-agent.js'
 import { DINER_COOKIE, OAUTH_BROWSER_COOKIE, OAUTH_BROWSER_MAX_AGE_S, phoneCookieOptions } from '../../lib/cookies.js'
 import { newSecret } from '../../lib/tokens.js'
-import { findTableByCode } from '../../repositories/tables.js'
+import { findTableByCodeOnRoot } from '../../repositories/tables.js'
 import {
   DINER_SESSION_TTL_MS, consumeOAuthState, createDinerSession, createOAuthState, findOrCreateDiner, type AlipayIdentity,
 } from '../../repositories/diners.js'
@@ -47,6 +49,7 @@ const retryLink = (code: string): PageLink => ({ name: 'retry', href: `/t/${enco
 
 const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config } = fastify
+  const root = fastify.database.db
   const callbackUrl = `${config.publicUrl}/t/callback`
 
   // Errors on these routes (429, a malformed query, a bug) are pages too: a phone's browser shows them.
@@ -63,13 +66,16 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { params: CodeParams, querystring: EntryQuery },
   }, async (request, reply) => {
     const { code } = request.params
-    const table = await findTableByCode(fastify.db, code)
-    if (!table) return sendPage(request, reply, 404, 'unknown-table')
-    const appId = fastify.alipay.appId
+    const found = await findTableByCodeOnRoot(root, code)
+    if (!found) return sendPage(request, reply, 404, 'unknown-table')
+    const { table } = found
+    const store = await fastify.stores.get(found.storeId)
+    const alipay = store.settings.alipay
+    const appId = store.alipay.appId
     if (appId === null) return sendPage(request, reply, 200, 'phone-ordering-off')
-    const throughEmulator = config.alipay.mode === 'sandbox-local' && request.query.emulator === '1'
+    const throughEmulator = alipay.mode === 'sandbox-local' && request.query.emulator === '1'
     if (!isAlipayClient(request.headers['user-agent']) && !throughEmulator) {
-      const link: PageLink | undefined = config.alipay.mode === 'sandbox-local'
+      const link: PageLink | undefined = alipay.mode === 'sandbox-local'
         ? { name: 'emulator', href: `/t/${encodeURIComponent(code)}?emulator=1` }
         : undefined
       return sendPage(request, reply, 200, 'open-in-alipay', link)
@@ -77,9 +83,9 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
     // One cookie per browser, kept across tables and retries, so two open tabs do not void each other's state.
     const existing = request.cookies[OAUTH_BROWSER_COOKIE]
     const browserToken = existing !== undefined && BROWSER_TOKEN.test(existing) ? existing : newSecret()
-    const state = await createOAuthState(fastify.db, table.id, browserToken)
+    const state = await createOAuthState(store.db, table.id, browserToken)
     reply.setCookie(OAUTH_BROWSER_COOKIE, browserToken, phoneCookieOptions(config, OAUTH_BROWSER_MAX_AGE_S))
-    const target = new URL(config.alipay.authUrl)
+    const target = new URL(alipay.authUrl)
     target.searchParams.set('app_id', appId)
     target.searchParams.set('scope', 'auth_base')
     target.searchParams.set('redirect_uri', callbackUrl)
@@ -94,7 +100,7 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     const { auth_code: authCode, state } = request.query
     if (state === undefined) return sendPage(request, reply, 400, 'state-invalid')
-    const outcome = await consumeOAuthState(fastify.db, state, request.cookies[OAUTH_BROWSER_COOKIE])
+    const outcome = await consumeOAuthState(root, state, request.cookies[OAUTH_BROWSER_COOKIE])
     if (!outcome.ok) {
       request.log.info({ reason: outcome.reason }, 'phone sign-in: state refused')
       return sendPage(request, reply, 400, 'state-invalid', 'tableCode' in outcome ? retryLink(outcome.tableCode) : undefined)
@@ -102,8 +108,12 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
     const retry = retryLink(outcome.tableCode)
     // The diner backed out of Alipay's page: it comes back without an auth_code.
     if (authCode === undefined) return sendPage(request, reply, 403, 'denied', retry)
+    // The state was used up for a table still in use; removed since, it answers like an unknown state.
+    const found = await findTableByCodeOnRoot(root, outcome.tableCode)
+    if (!found) return sendPage(request, reply, 400, 'state-invalid', retry)
+    const store = await fastify.stores.get(found.storeId)
 
-    const token = await fastify.alipay.gateway.oauthToken({ code: authCode })
+    const token = await store.alipay.gateway.oauthToken({ code: authCode })
     if (token.outcome === 'unknown') {
       request.log.warn({ reason: token.reason, subCode: token.subCode }, 'phone sign-in: oauth.token outcome unknown')
       return sendPage(request, reply, 503, 'alipay-unavailable', retry)
@@ -120,8 +130,8 @@ const phoneEntry: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.warn('phone sign-in: oauth.token answered neither user_id nor open_id')
       return sendPage(request, reply, 503, 'alipay-unavailable', retry)
     }
-    const diner = await findOrCreateDiner(fastify.db, identity)
-    const session = await createDinerSession(fastify.db, diner.id, outcome.tableId)
+    const diner = await findOrCreateDiner(store.db, identity)
+    const session = await createDinerSession(store.db, diner.id, outcome.tableId)
     reply.setCookie(DINER_COOKIE, session, phoneCookieOptions(config, DINER_SESSION_TTL_MS / 1000))
     return reply.header('cache-control', 'no-store').redirect(`/t/${encodeURIComponent(outcome.tableCode)}/menu`, 302)
   })

@@ -25,7 +25,7 @@ export function staffRouter (): Router {
 export const MANAGER: StaffMember = { id: 'stf_manager', name: 'Mei', role: 'manager' }
 export const STAFF: StaffMember = { id: 'stf_staff', name: 'Wang', role: 'staff' }
 /** The store every session answer names (GET/POST /api/staff/session: `{ staff, store }`). */
-export const STORE: StaffStore = { name: 'Golden Lotus', currency: 'CNY', timezone: 'Asia/Shanghai' }
+export const STORE: StaffStore = { id: 'default', slug: 'default', name: 'Golden Lotus', currency: 'CNY', timezone: 'Asia/Shanghai' }
 
 /** A fresh Pinia with someone logged in (or nobody), as the session answer left it. */
 export function loggedIn (member: StaffMember | null, store: StaffStore = STORE): Pinia {

@@ -1,4 +1,6 @@
-// /api/devices: a tablet registers itself, reads its state and rotates its pairing code.
+// /api/devices: a tablet registers itself, reads its state and rotates its pairing code. A new tablet belongs to no
+// store until staff pair it (its row and pairing codes live on the ROOT handle until then); a paired one's requests
+// act in its store.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, cookieOptions } from '../../../lib/cookies.js'
@@ -6,7 +8,7 @@ import { newSecret, sha256 } from '../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../lib/route-schemas.js'
 import { DeviceReportHeadersSchema } from '../../../lib/device-report.js'
 import { createDevice, findDevice, issuePairingCode, updateDevice } from '../../../repositories/devices.js'
-import { deviceMe, publishDeviceChanged } from '../../../services/devices.js'
+import { deviceDeps, deviceMe, publishDeviceChanged } from '../../../services/devices.js'
 import { DeviceAlreadyPairedError, DeviceUnknownError } from '../../../errors.js'
 import {
   DeviceMeSchema, PairingCodeResultSchema, RegisterDeviceSchema, RegisteredDeviceSchema,
@@ -26,16 +28,21 @@ const devices: FastifyPluginAsyncTypebox = async (fastify) => {
     const existing = await fastify.findDeviceByToken(token)
     if (existing && token) {
       // The app may have lost its local state (cleared storage) while the cookie survived: same device, same pairing.
-      if (body.appVersion !== undefined) await updateDevice(fastify.db, existing.id, { appVersion: body.appVersion })
-      const row = await findDevice(fastify.db, existing.id)
+      const deps = await deviceDeps(fastify, existing.store_id === null ? null : await fastify.stores.get(existing.store_id))
+      if (body.appVersion !== undefined) await updateDevice(deps.db, existing.id, { appVersion: body.appVersion })
+      const row = await findDevice(deps.db, existing.id)
       if (!row) throw new DeviceUnknownError()
       reply.setCookie(DEVICE_COOKIE, token, cookieOptions(fastify.config, DEVICE_COOKIE_MAX_AGE_S))
-      return reply.code(200).send(await deviceMe(fastify, row))
+      return reply.code(200).send(await deviceMe(deps, row))
     }
     const secret = newSecret()
-    const device = await createDevice(fastify.db, { tokenHash: sha256(secret), name: body.name, appVersion: body.appVersion })
-    const code = await issuePairingCode(fastify.db, device.id)
-    await publishDeviceChanged(fastify, device.id)
+    // On the root handle: no store holds the tablet until staff of one pair it by its code.
+    const root = fastify.database.db
+    const device = await createDevice(root, { tokenHash: sha256(secret), name: body.name, appVersion: body.appVersion })
+    const code = await issuePairingCode(root, device.id)
+    // With one store its console lists the new tablet and sees it appear; with several none lists it (no hub).
+    const deps = await deviceDeps(fastify, null)
+    if (deps.events) await publishDeviceChanged(deps, device.id)
     reply.setCookie(DEVICE_COOKIE, secret, cookieOptions(fastify.config, DEVICE_COOKIE_MAX_AGE_S))
     return reply.code(201).send({ deviceId: device.id, status: 'unpaired' as const, pairingCode: code.code, pairingExpiresAt: code.expiresAt })
   })
@@ -45,9 +52,10 @@ const devices: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: fastify.requireDevice,
     schema: { headers: DeviceReportHeadersSchema, response: { 200: DeviceMeSchema, ...errorResponses(400, 401) } },
   }, async (request) => {
-    const row = await findDevice(fastify.db, request.device!.id)
+    const deps = await deviceDeps(fastify, request.store)
+    const row = await findDevice(deps.db, request.device!.id)
     if (!row) throw new DeviceUnknownError()
-    return deviceMe(fastify, row)
+    return deviceMe(deps, row)
   })
 
   fastify.post('/me/pairing-code', {
@@ -59,7 +67,8 @@ const devices: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request) => {
     if (request.device!.table_id) throw new DeviceAlreadyPairedError()
-    const code = await issuePairingCode(fastify.db, request.device!.id)
+    // Pairing codes are global: a code is shown before any store holds the tablet.
+    const code = await issuePairingCode(fastify.database.db, request.device!.id)
     return { pairingCode: code.code, pairingExpiresAt: code.expiresAt }
   })
 }

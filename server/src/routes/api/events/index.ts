@@ -1,5 +1,5 @@
 // GET /api/events: a tablet's live stream — its table's orders, payments and check, its own device, broadcasts —
-// and a diner's phone's: the same events of its table, and broadcasts.
+// and a diner's phone's: the same events of its table, and broadcasts. Each hears only its store's events.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../lib/event-stream-query.js'
@@ -7,13 +7,12 @@ import { DeviceReportHeadersSchema } from '../../../lib/device-report.js'
 import { nowIso } from '../../../lib/tokens.js'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { openEventStream } from '../../../lib/event-stream.js'
-import type { HubEvent } from '../../../lib/event-hub.js'
 import { isPhoneRequest } from '../../../lib/phone-request.js'
 import { findDevice, updateDevice } from '../../../repositories/devices.js'
-import { recordDeviceReport } from '../../../services/devices.js'
+import { deviceDeps, recordDeviceReport } from '../../../services/devices.js'
 import { DeviceUnknownError } from '../../../errors.js'
-import { TabletEventEnum } from '#shared/schemas/events.js'
-import { AppVersionSchema, UnsentOrdersSchema, type DeviceMe } from '#shared/schemas/device.js'
+import { tabletStreamRules } from '../../../lib/event-stream-tablet.js'
+import { AppVersionSchema, UnsentOrdersSchema } from '#shared/schemas/device.js'
 
 /** EventSource cannot set headers, so the tablet may report its outbox and version in the URL instead. */
 const TabletStreamQuerySchema = Type.Object({
@@ -21,10 +20,6 @@ const TabletStreamQuerySchema = Type.Object({
   unsentOrders: Type.Optional(UnsentOrdersSchema),
   appVersion: Type.Optional(AppVersionSchema),
 }, { additionalProperties: false })
-
-function isDeviceChange (event: HubEvent, deviceId: string): boolean {
-  return event.event === TabletEventEnum.DEVICE_CHANGED && event.audience.kind === 'device' && event.audience.deviceId === deviceId
-}
 
 const events: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
@@ -37,44 +32,41 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     if (request.tableSession?.kind === 'diner') {
       // A phone hears what the table's tablets hear about the table (orders, payments, check.updated) and
-      // broadcasts (menu.changed); its session is bound to the table, so the table never changes under it.
+      // broadcasts (menu.changed) of its store; its session is bound to the table, so neither changes under it.
       const { tableId } = request.tableSession
       adoptLastEventIdFromQuery(request, request.query)
       openEventStream(request, reply, {
-        hub: fastify.events,
+        hub: request.store!.events,
         filter: event => event.audience.kind === 'tablets' || (event.audience.kind === 'table' && event.audience.tableId === tableId),
       })
       return
     }
-    const row = await findDevice(fastify.db, request.device!.id)
+    const deps = await deviceDeps(fastify, request.store)
+    const row = await findDevice(deps.db, request.device!.id)
     if (!row) throw new DeviceUnknownError()
     const { unsentOrders, appVersion } = request.query
-    await recordDeviceReport(fastify, row, { unsentOrders, appVersion })
+    await recordDeviceReport(deps, row, { unsentOrders, appVersion })
     const deviceId = row.id
-    // The table is followed through the device's own device.changed events, so a tablet moved
-    // while connected switches tables on this very stream.
-    let tableId = row.table_id
     adoptLastEventIdFromQuery(request, request.query)
     const leave = fastify.devicePresence.open(deviceId)
+    // A paired tablet listens on its store's hub. An unpaired one listens on the root hub: for its own device's
+    // events from any store (any store's staff may pair it), and the broadcasts of the store it was last in, or of
+    // the one whose device.changed pairs it. Unpaired while on its store's hub, its stream ends: it reconnects here.
+    const storeBound = row.table_id !== null && request.store !== null
+    const tablet = tabletStreamRules(deviceId, request.store?.id ?? null, row.table_id, storeBound)
     openEventStream(request, reply, {
-      hub: fastify.events,
-      filter: event => {
-        const audience = event.audience
-        if (audience.kind === 'tablets') return true
-        if (audience.kind === 'device') return audience.deviceId === deviceId
-        if (audience.kind === 'table') return tableId !== null && audience.tableId === tableId
-        return false
-      },
+      hub: storeBound ? request.store!.events : fastify.events,
+      filter: tablet.filter,
       transform: event => {
-        if (isDeviceChange(event, deviceId)) tableId = (event.data as DeviceMe).table?.id ?? null
+        tablet.follow(event)
         return event
       },
-      // Missed events are filtered by today's table; if the table changed meanwhile, start afresh.
-      acceptReplay: missed => !missed.some(event => isDeviceChange(event, deviceId)),
+      acceptReplay: tablet.acceptReplay,
+      endAfter: tablet.endAfter,
       onClose: () => {
         leave()
         // Counted as seen until now, so the tablet stays "online" through a quick reconnect.
-        updateDevice(fastify.db, deviceId, { lastSeenAt: nowIso() })
+        updateDevice(deps.db, deviceId, { lastSeenAt: nowIso() })
           .catch((error: unknown) => { fastify.log.warn({ err: error, deviceId }, 'could not record last_seen_at') })
       },
     })

@@ -25,7 +25,8 @@ const HealthSchema = Type.Object({
 
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
-    const reachable = await databaseReachable(fastify.db)
+    // The root handle: the question is the database's, not a store's.
+    const reachable = await databaseReachable(fastify.database.db)
     const onPostgres = fastify.database.kind === 'postgres'
     // Imported on PostgreSQL only: the SQLite server never loads the PostgreSQL hub.
     const listening = onPostgres ? await (await import('../../../events/listener-health.js')).eventsListening(fastify.events) : true
@@ -34,8 +35,9 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
     return {
       status: ok ? 'ok' as const : 'degraded' as const,
       version: APP_VERSION,
-      alipayMode: fastify.config.alipay.mode,
-      alipayProtocol: fastify.config.alipay.protocol,
+      // The default store's (the environment's); other stores may hold their own Alipay settings.
+      alipayMode: fastify.store.settings.alipay.mode,
+      alipayProtocol: fastify.store.settings.alipay.protocol,
       database: { kind: fastify.database.kind, reachable, ...(onPostgres ? { listening } : {}) },
     }
   })

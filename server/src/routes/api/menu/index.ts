@@ -11,6 +11,7 @@ import { getMenuVersion, loadMenuContent, readMenuVersion } from '../../../repos
 import { MenuBodyCache, menuBodyBytes, type LoadedMenu } from '../../../services/menu-body.js'
 import { LOCALES } from '#shared/schemas/common.js'
 import { MenuSchema, type Menu } from '#shared/schemas/menu.js'
+import { storeOf } from '../../store-of.js'
 
 /** True when the client's cached copy (If-None-Match) is still the current version. */
 export function matchesEtag (ifNoneMatch: string | undefined, etag: string): boolean {
@@ -22,37 +23,22 @@ export function matchesEtag (ifNoneMatch: string | undefined, etag: string): boo
 }
 
 const menu: FastifyPluginAsyncTypebox = async (fastify) => {
-  // One per app, so one per process: each checks the version row itself on every request.
-  const bodies = new MenuBodyCache()
+  // One per store and process: each checks its store's version row itself on every request.
+  const caches = new Map<string, MenuBodyCache>()
+  function bodiesOf (storeId: string): MenuBodyCache {
+    let cache = caches.get(storeId)
+    if (!cache) caches.set(storeId, cache = new MenuBodyCache())
+    return cache
+  }
 
   /** A tablet (paired or not) or a diner's phone reads the menu to show it; staff read it to mark dishes sold out. */
   async function tabletOrStaff (request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const staff = await fastify.findStaffBySession(request.cookies[STAFF_COOKIE])
-    if (staff) {
-      request.staff = staff
-      return
-    }
+    if (request.cookies[STAFF_COOKIE] !== undefined && await fastify.identifyStaff(request)) return
     if (isPhoneRequest(request)) await fastify.requireTableSession(request, reply)
     else await fastify.requireDevice(request, reply)
   }
 
-  /**
-   * Most requests are refreshes (start-up, reconnects) that find the menu unchanged: they are answered here,
-   * before the session lookup. A 304 only confirms a version the client already holds, so it tells nobody
-   * anything new; the menu itself (the 200 below) still needs a tablet or staff session.
-   */
-  async function answerUnchanged (request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const ifNoneMatch = request.headers['if-none-match']
-    // `*` would tell a stranger nothing but the current version, yet it proves holding nothing: only a real ETag.
-    if (!ifNoneMatch || ifNoneMatch.trim() === '*') return
-    const current = await readMenuVersion(fastify.db)
-    if (current !== null && matchesEtag(ifNoneMatch, `"${current}"`)) {
-      await reply.code(304).header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', `"${current}"`).send()
-    }
-  }
-
   fastify.get('/', {
-    onRequest: answerUnchanged,
     preHandler: tabletOrStaff,
     // The body is compressed once per version below, not on every answer by @fastify/compress.
     compress: false,
@@ -64,22 +50,31 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     // The typed reply takes a Menu object only; the cached bytes, and a 304 without any body, bypass it.
     const bytesReply: FastifyReply = reply
-    const current = await readMenuVersion(fastify.db)
+    // A tablet no store has paired yet shows the default store's menu behind its pairing screen (it holds no other).
+    const store = request.device && !request.store ? fastify.store : storeOf(request)
+    const current = await readMenuVersion(store.db)
     reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding')
+    // Most requests are refreshes (start-up, reconnects) that find the menu unchanged. Only after the session
+    // lookup: the tag is compared with THIS store's version, so another store's menu never confirms a tablet's copy.
+    // `*` proves holding nothing: only a real ETag.
+    const ifNoneMatch = request.headers['if-none-match']
+    if (current !== null && ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, `"${current}"`)) {
+      return bytesReply.code(304).header('etag', `"${current}"`).send()
+    }
     // Version and content read in one transaction, so the ETag always describes this body.
     const load = async (): Promise<LoadedMenu> => {
       // Once a version exists this only reads: on PostgreSQL one snapshot without the writer lock, so menu loads
       // never wait for orders. The very first load writes the first version.
-      const body = await inTransaction(fastify.db, async (trx): Promise<Menu> => {
+      const body = await inTransaction(store.db, async (trx): Promise<Menu> => {
         const version = await getMenuVersion(trx)
         const { categories, items } = await loadMenuContent(trx)
-        return { version, currency: fastify.config.store.currency, locales: [...LOCALES], categories, items }
+        return { version, currency: store.settings.currency, locales: [...LOCALES], categories, items }
       }, { readOnly: current !== null })
       // A schema serialiser returns text.
       return { version: body.version, json: reply.serialize(body) as string }
     }
     // Before the first version exists there is nothing to key a cache on: `load` creates it.
-    const body = await bodies.get(current ?? '', load)
+    const body = await bodiesOf(store.id).get(current ?? '', load)
     const coding = preferredCoding(request.headers['accept-encoding'])
     if (coding) reply.header('content-encoding', coding)
     return bytesReply.header('etag', body.etag).type('application/json; charset=utf-8').send(menuBodyBytes(body, coding))

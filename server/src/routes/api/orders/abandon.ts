@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../lib/route-schemas.js'
 import { abandonOrderOfDevice } from '../../../services/unpaid-orders.js'
+import { storeOf } from '../../store-of.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { OrderSchema } from '#shared/schemas/order.js'
 
@@ -16,7 +17,10 @@ const abandonOrder: FastifyPluginAsyncTypebox = async (fastify) => {
       // check payment covers part of it (a split) — staff settle that.
       response: { 200: OrderSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
     },
-  }, async (request) => abandonOrderOfDevice(fastify, request.params.id, request.device!.id))
+  }, async (request) => {
+    const { db, events, payments } = storeOf(request)
+    return abandonOrderOfDevice({ db, events, payments, log: request.log }, request.params.id, request.device!.id)
+  })
 }
 
 export default abandonOrder

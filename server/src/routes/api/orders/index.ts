@@ -4,6 +4,7 @@ import { errorResponses } from '../../../lib/route-schemas.js'
 import { loadOrder } from '../../../repositories/orders.js'
 import { placeOrder } from '../../../services/orders.js'
 import { NotFoundError } from '../../../errors.js'
+import { storeOf } from '../../store-of.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { CreateOrderSchema, OrderSchema } from '#shared/schemas/order.js'
 
@@ -19,7 +20,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: OrderSchema, 201: OrderSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
-    const { order, created } = await placeOrder(fastify, request.tableSession!, request.body)
+    const { order, created } = await placeOrder(storeOf(request), request.tableSession!, request.body)
     return reply.code(created ? 201 : 200).send(order)
   })
 
@@ -29,7 +30,7 @@ const orders: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: OrderSchema, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const order = await loadOrder(fastify.db, request.params.id)
+    const order = await loadOrder(storeOf(request).db, request.params.id)
     // Another table's order is answered exactly like a missing one: its existence is not disclosed.
     if (!order || order.tableId !== request.tableSession!.tableId) throw new NotFoundError('Order')
     return order

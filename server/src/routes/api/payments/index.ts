@@ -7,25 +7,26 @@ import { PaymentSchema } from '#shared/schemas/payment.js'
 import { toPayment } from '../../../repositories/payments.js'
 import { NotFoundError } from '../../../errors.js'
 import { paymentForTable } from './access.js'
+import { storeOf } from '../../store-of.js'
 
 const payments: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireTableSession)
 
   fastify.get('/:id', {
     schema: { params: IdParamsSchema, response: { 200: PaymentSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
-  }, async (request) => toPayment(await paymentForTable(fastify, request, request.params.id)))
+  }, async (request) => toPayment(await paymentForTable(request, request.params.id)))
 
   fastify.post('/:id/cancel', {
     schema: { params: IdParamsSchema, response: { 200: PaymentSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
   }, async (request) => {
-    const payment = await paymentForTable(fastify, request, request.params.id)
-    return fastify.payments.cancelByDiner(payment.id)
+    const payment = await paymentForTable(request, request.params.id)
+    return storeOf(request).payments.cancelByDiner(payment.id)
   })
 
   fastify.get('/:id/qr.svg', {
     schema: { params: IdParamsSchema, response: { 200: Type.String(), 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
-    const payment = await paymentForTable(fastify, request, request.params.id)
+    const payment = await paymentForTable(request, request.params.id)
     if (!payment.qr_code || payment.status !== 'waiting') throw new NotFoundError('QR code')
     // Medium error correction and a full quiet zone: read reliably from a phone at arm's length.
     const svg = await QRCode.toString(payment.qr_code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } })

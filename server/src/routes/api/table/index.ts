@@ -4,6 +4,7 @@ import { errorResponses } from '../../../lib/route-schemas.js'
 import { checkView, payCheck, visibleCheck } from '../../../services/checks.js'
 import { CheckSchema, CreateCheckPaymentSchema } from '#shared/schemas/check.js'
 import { PaymentSchema } from '#shared/schemas/payment.js'
+import { storeOf } from '../../store-of.js'
 
 const table: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireTableSession)
@@ -13,7 +14,8 @@ const table: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const session = request.tableSession!
     // 404 CHECK_NOT_FOUND: nothing ordered at the table yet (or not a check this phone may see).
-    return checkView(fastify.db, await visibleCheck(fastify.db, session), session, fastify.config.store.currency)
+    const { db, settings } = storeOf(request)
+    return checkView(db, await visibleCheck(db, session), session, settings.currency)
   })
 
   fastify.post('/check/payments', {
@@ -26,7 +28,7 @@ const table: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 201: PaymentSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503) },
     },
   }, async (request, reply) => {
-    const payment = await payCheck(fastify, request.tableSession!, request.body)
+    const payment = await payCheck(storeOf(request), request.tableSession!, request.body)
     return reply.code(201).send(payment)
   })
 }

@@ -6,6 +6,7 @@ import {
 import { ErrorSchema, IdParamsSchema } from '#shared/schemas/common.js'
 import { NotFoundError } from '../../../../errors.js'
 import { decodeAlertCursor, encodeAlertCursor } from '../../../../payments/alert-cursor.js'
+import { storeOf } from '../../../store-of.js'
 
 const staffAlerts: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)
@@ -15,7 +16,7 @@ const staffAlerts: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { querystring: AlertListQuerySchema, response: { 200: AlertPageSchema, 400: ErrorSchema, 401: ErrorSchema } },
   }, async (request) => {
     const { all, limit, before } = request.query
-    const page = await fastify.alerts.page({
+    const page = await storeOf(request).alerts.page({
       includeAcknowledged: all === true,
       limit: limit ?? ALERT_PAGE_DEFAULT_LIMIT,
       before: before === undefined ? null : decodeAlertCursor(before),
@@ -26,7 +27,7 @@ const staffAlerts: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/:id/ack', {
     schema: { params: IdParamsSchema, response: { 200: AlertSchema, 401: ErrorSchema, 404: ErrorSchema } },
   }, async (request) => {
-    const alert = await fastify.alerts.acknowledge(request.params.id, request.staff!.id)
+    const alert = await storeOf(request).alerts.acknowledge(request.params.id, request.staff!.id)
     if (!alert) throw new NotFoundError('Alert')
     return alert
   })

@@ -1,4 +1,4 @@
-// GET /api/staff/events: the staff console's live stream of every staff-audience event.
+// GET /api/staff/events: the staff console's live stream of every staff-audience event of the session's store.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { STAFF_COOKIE } from '../../../../lib/cookies.js'
 import { adoptLastEventIdFromQuery, EventStreamQuerySchema } from '../../../../lib/event-stream-query.js'
@@ -15,15 +15,17 @@ const staffEvents: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     adoptLastEventIdFromQuery(request, request.query)
     const token = request.cookies[STAFF_COOKIE]
-    // A removed member's console must stop receiving orders, not only their next request.
+    const store = request.store!
+    // A removed member's console must stop receiving orders, not only their next request; an owner who switched
+    // the session to another store reconnects to hear that store's.
     const recheck = setInterval(() => {
-      fastify.findStaffBySession(token)
-        .then(staff => { if (!staff) reply.raw.end() })
+      fastify.findStaffSession(token)
+        .then(session => { if (session?.store.id !== store.id) reply.raw.end() })
         .catch((error: unknown) => { request.log.warn({ err: error }, 'staff session recheck failed') })
     }, STAFF_SESSION_RECHECK_MS)
     recheck.unref()
     openEventStream(request, reply, {
-      hub: fastify.events,
+      hub: store.events,
       filter: event => event.audience.kind === 'staff',
       onClose: () => { clearInterval(recheck) },
     })

@@ -1,12 +1,19 @@
 // /api/staff/lockouts: managers see which addresses are locked out after wrong PINs, and let one in again.
+// The lockouts are the whole database's (per client address, whichever store's login failed): with several stores
+// one store's manager would see other restaurants' addresses and lift their guard, so only the chain's owner may.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { NotFoundError } from '../../../../errors.js'
+import { holdsSeveralStores } from '../../../../repositories/stores.js'
 import { StaffLockoutParamsSchema, StaffLockoutSchema } from '#shared/schemas/staff.js'
 
 const lockouts: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.addHook('preHandler', fastify.requireManager)
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (await holdsSeveralStores(fastify.database.db)) await fastify.requireOwner(request, reply)
+    else await fastify.requireManager(request, reply)
+  })
   const failures = fastify.staffLoginFailures
 
   fastify.get('/', {

@@ -1,4 +1,6 @@
-// /api/staff/members: managers add, change and remove staff accounts.
+// /api/staff/members: managers (and the chain's owner, in the store their session is in) add, change and remove
+// the store's staff accounts. Through the store's scoped handle: owners (no store) are never listed or changed here,
+// and the schemas only make managers and staff.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { STAFF_COOKIE } from '../../../../lib/cookies.js'
@@ -6,6 +8,7 @@ import { sha256 } from '../../../../lib/tokens.js'
 import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { createStaff, disableStaff, listStaff, updateStaff } from '../../../../repositories/staff.js'
 import { NotFoundError } from '../../../../errors.js'
+import { storeOf } from '../../../store-of.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import {
   CreateStaffMemberSchema, StaffMemberSchema, UpdateStaffMemberSchema,
@@ -16,14 +19,14 @@ const members: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/', {
     schema: { response: { 200: Type.Array(StaffMemberSchema), ...errorResponses(401, 403) } },
-  }, async () => listStaff(fastify.db))
+  }, async (request) => listStaff(storeOf(request).db))
 
   fastify.post('/', {
     schema: {
       body: CreateStaffMemberSchema,
       response: { 201: StaffMemberSchema, ...errorResponses(400, 401, 403, 409, 413, 415) },
     },
-  }, async (request, reply) => reply.code(201).send(await createStaff(fastify.db, request.body)))
+  }, async (request, reply) => reply.code(201).send(await createStaff(storeOf(request).db, request.body)))
 
   fastify.patch('/:id', {
     schema: {
@@ -34,7 +37,7 @@ const members: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     // A manager changing their own PIN stays logged in here; their other sessions end.
     const token = request.cookies[STAFF_COOKIE]
-    const member = await updateStaff(fastify.db, request.params.id, request.body, token ? sha256(token) : undefined)
+    const member = await updateStaff(storeOf(request).db, request.params.id, request.body, token ? sha256(token) : undefined)
     if (!member) throw new NotFoundError('Staff member')
     return member
   })
@@ -46,7 +49,7 @@ const members: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (request, reply) => {
-    if (!await disableStaff(fastify.db, request.params.id)) throw new NotFoundError('Staff member')
+    if (!await disableStaff(storeOf(request).db, request.params.id)) throw new NotFoundError('Staff member')
     return reply.code(204).send(null)
   })
 }

@@ -5,6 +5,7 @@ import { NoBodySchema, errorResponses } from '../../../../lib/route-schemas.js'
 import { changeCategory, createCategory, deleteCategory } from '../../../../services/menu-editing.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { CategorySchema, CreateCategorySchema, UpdateCategorySchema } from '#shared/schemas/menu.js'
+import { storeOf } from '../../../store-of.js'
 
 const categories: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireManager)
@@ -14,7 +15,7 @@ const categories: FastifyPluginAsyncTypebox = async (fastify) => {
       body: CreateCategorySchema,
       response: { 201: CategorySchema, ...errorResponses(400, 401, 403, 413, 415) },
     },
-  }, async (request, reply) => reply.code(201).send(await createCategory(fastify, request.body)))
+  }, async (request, reply) => reply.code(201).send(await createCategory(storeOf(request), request.body)))
 
   fastify.patch('/:id', {
     schema: {
@@ -22,7 +23,7 @@ const categories: FastifyPluginAsyncTypebox = async (fastify) => {
       body: UpdateCategorySchema,
       response: { 200: CategorySchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
     },
-  }, async (request) => changeCategory(fastify, request.params.id, request.body))
+  }, async (request) => changeCategory(storeOf(request), request.params.id, request.body))
 
   fastify.delete('/:id', {
     schema: {
@@ -31,7 +32,7 @@ const categories: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (request, reply) => {
-    await deleteCategory(fastify, request.params.id)
+    await deleteCategory(storeOf(request), request.params.id)
     return reply.code(204).send(null)
   })
 }

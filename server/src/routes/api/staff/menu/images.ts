@@ -8,9 +8,11 @@ import { setDishImage } from '../../../../services/menu-editing.js'
 import { ImageInvalidError, NotFoundError, UnsupportedMediaTypeError } from '../../../../errors.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { MAX_MENU_IMAGE_BYTES, MENU_IMAGE_TYPES, MenuItemSchema } from '#shared/schemas/menu.js'
+import { storeOf } from '../../../store-of.js'
 
 const images: FastifyPluginAsyncTypebox = async (fastify) => {
-  const media = mediaStoreFor(fastify.config, () => fastify.db)
+  // Photos are content-addressed and global (`media_blobs`): the same bytes are one blob whichever store uploads them.
+  const media = mediaStoreFor(fastify.config, () => fastify.database.db)
   // Raw picture bytes are accepted here only; JSON is not (every other route stays JSON-only).
   fastify.removeAllContentTypeParsers()
   fastify.addContentTypeParser([...MENU_IMAGE_TYPES], { parseAs: 'buffer' }, (_request, body, done) => { done(null, body) })
@@ -28,9 +30,10 @@ const images: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!type || !Buffer.isBuffer(request.body)) throw new UnsupportedMediaTypeError(`Send the picture itself as ${MENU_IMAGE_TYPES.join(', ')}`)
     if (!hasImageSignature(type, request.body)) throw new ImageInvalidError(type)
     // Checked before storing, so unknown dishes leave no stray files behind.
-    if (!await dishExists(fastify.db, request.params.id)) throw new NotFoundError('Dish')
+    const store = storeOf(request)
+    if (!await dishExists(store.db, request.params.id)) throw new NotFoundError('Dish')
     const path = await media.save(type, request.body)
-    return setDishImage(fastify, request.params.id, path)
+    return setDishImage(store, request.params.id, path)
   })
 }
 

@@ -12,6 +12,8 @@ import { IdParamsSchema } from '#shared/schemas/common.js'
 import {
   CreateMenuItemSchema, MenuItemSchema, OptionSchema, ReorderItemsSchema, UpdateItemAvailabilitySchema, UpdateMenuItemSchema,
 } from '#shared/schemas/menu.js'
+import { storeOf } from '../../../store-of.js'
+import { hasManagerRights } from '../../../../plugins/app/staff-auth.js'
 
 const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)
@@ -24,7 +26,7 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
       body: CreateMenuItemSchema,
       response: { 201: MenuItemSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
     },
-  }, async (request, reply) => reply.code(201).send(await createDish(fastify, request.body)))
+  }, async (request, reply) => reply.code(201).send(await createDish(storeOf(request), request.body)))
 
   fastify.patch('/items/:id', {
     schema: {
@@ -36,13 +38,13 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
     const { available, ...edits } = request.body
     if (available !== undefined && Object.keys(edits).length === 0) {
       // Any role: whoever hears from the kitchen that the fish is gone must be able to say so.
-      await setDishAvailability(fastify, request.params.id, available, request.staff?.id ?? null)
-      const item = await loadItem(fastify.db, request.params.id)
+      await setDishAvailability(storeOf(request), request.params.id, available, request.staff?.id ?? null)
+      const item = await loadItem(storeOf(request).db, request.params.id)
       if (!item) throw new NotFoundError('Dish')
       return item
     }
-    if (request.staff?.role !== 'manager') throw new StaffForbiddenError()
-    return changeDish(fastify, request.params.id, request.body, request.staff?.id ?? null)
+    if (!hasManagerRights(request.staff)) throw new StaffForbiddenError()
+    return changeDish(storeOf(request), request.params.id, request.body, request.staff?.id ?? null)
   })
 
   fastify.delete('/items/:id', {
@@ -53,7 +55,7 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415) },
     },
   }, async (request, reply) => {
-    await removeDish(fastify, request.params.id)
+    await removeDish(storeOf(request), request.params.id)
     return reply.code(204).send(null)
   })
 
@@ -64,7 +66,7 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
     },
   }, async (request, reply) => {
-    await reorderDishes(fastify, request.body)
+    await reorderDishes(storeOf(request), request.body)
     return reply.code(204).send(null)
   })
 
@@ -75,8 +77,8 @@ const staffMenu: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: OptionSchema, ...errorResponses(400, 401, 404, 413, 415) },
     },
   }, async (request) => {
-    await setOptionAvailability(fastify, request.params.id, request.body.available)
-    const option = await loadOption(fastify.db, request.params.id)
+    await setOptionAvailability(storeOf(request), request.params.id, request.body.available)
+    const option = await loadOption(storeOf(request).db, request.params.id)
     if (!option) throw new NotFoundError('Option')
     return option
   })

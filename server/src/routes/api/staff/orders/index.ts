@@ -8,6 +8,8 @@ import { changeOrderStatus } from '../../../../services/orders.js'
 import { cancelAndRefund } from '../../../../services/cancel-refund.js'
 import { localDayFilter } from '../../../../lib/local-day-filter.js'
 import { BadRequestError, StaffForbiddenError } from '../../../../errors.js'
+import { hasManagerRights } from '../../../../plugins/app/staff-auth.js'
+import { storeOf } from '../../../store-of.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { OrderListQuerySchema, OrderSchema, OrderStatusEnum, UpdateOrderStatusSchema } from '#shared/schemas/order.js'
 
@@ -22,8 +24,9 @@ const staffOrders: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: Type.Array(OrderSchema), ...errorResponses(400, 401) },
     },
   }, async (request) => {
-    const { startUtc, endUtc } = localDayFilter(request.query, fastify.config.store.timezone)
-    return listOrders(fastify.db, {
+    const store = storeOf(request)
+    const { startUtc, endUtc } = localDayFilter(request.query, store.settings.timezone)
+    return listOrders(store.db, {
       ...(request.query.status ? { status: request.query.status } : {}),
       ...(request.query.since ? { since: request.query.since } : {}),
       ...(request.query.q?.trim() ? { search: request.query.q } : {}),
@@ -41,12 +44,13 @@ const staffOrders: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request) => {
     const { refund, ...change } = request.body
-    if (refund !== true) return changeOrderStatus(fastify, request.params.id, change)
+    const store = storeOf(request)
+    if (refund !== true) return changeOrderStatus(store, request.params.id, change)
     // Money goes back: a manager's decision, as for any refund.
-    if (request.staff?.role !== 'manager') throw new StaffForbiddenError()
+    if (!hasManagerRights(request.staff)) throw new StaffForbiddenError()
     if (change.status !== OrderStatusEnum.CANCELLED) throw new BadRequestError('refund goes with status cancelled only')
-    const deps = { db: fastify.db, events: fastify.events, payments: fastify.payments, refunds: fastify.refunds, log: request.log }
-    return cancelAndRefund(deps, request.params.id, { reason: change.reason ?? '', staffId: request.staff.id })
+    const deps = { db: store.db, events: store.events, payments: store.payments, refunds: store.refunds, log: request.log }
+    return cancelAndRefund(deps, request.params.id, { reason: change.reason ?? '', staffId: request.staff!.id })
   })
 }
 

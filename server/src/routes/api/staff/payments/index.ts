@@ -10,6 +10,7 @@ import { getPayment, listPayments, toPayment } from '../../../../repositories/pa
 import { refundsOfPayment, toRefund } from '../../../../repositories/refunds.js'
 import { NotFoundError } from '../../../../errors.js'
 import { localDayFilter } from '../../../../lib/local-day-filter.js'
+import { storeOf } from '../../../store-of.js'
 
 const ListQuerySchema = Type.Object({
   status: Type.Optional(Type.Enum(PAYMENT_STATUSES)),
@@ -25,8 +26,9 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
     schema: { querystring: ListQuerySchema, response: { 200: Type.Array(PaymentSchema), 400: ErrorSchema, 401: ErrorSchema } },
   }, async (request) => {
-    const { startUtc, endUtc } = localDayFilter(request.query, fastify.config.store.timezone)
-    return listPayments(fastify.db, {
+    const { db, settings } = storeOf(request)
+    const { startUtc, endUtc } = localDayFilter(request.query, settings.timezone)
+    return listPayments(db, {
       status: request.query.status,
       ...(startUtc ? { createdFrom: startUtc } : {}),
       ...(endUtc ? { createdBefore: endUtc } : {}),
@@ -37,10 +39,11 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/:id', {
     schema: { params: IdParamsSchema, response: { 200: StaffPaymentDetailSchema, 401: ErrorSchema, 404: ErrorSchema } },
   }, async (request): Promise<StaffPaymentDetail> => {
-    const payment = await getPayment(fastify.db, request.params.id)
+    const { db } = storeOf(request)
+    const payment = await getPayment(db, request.params.id)
     if (!payment) throw new NotFoundError('Payment')
-    const events = await paymentEvents(fastify.db, payment.id)
-    const refunds = await refundsOfPayment(fastify.db, payment.id)
+    const events = await paymentEvents(db, payment.id)
+    const refunds = await refundsOfPayment(db, payment.id)
     // Codes and facts only: the console words why a payment or refund failed from its failure code.
     return {
       payment: toPayment(payment),
@@ -57,19 +60,21 @@ const staffPayments: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 201: RefundSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema },
     },
   }, async (request, reply) => {
-    const payment = await getPayment(fastify.db, request.params.id)
+    const store = storeOf(request)
+    const payment = await getPayment(store.db, request.params.id)
     if (!payment) throw new NotFoundError('Payment')
-    const refund = await fastify.refunds.requestRefund(payment.id, request.body.amount, request.body.reason, request.staff?.id ?? null)
+    const refund = await store.refunds.requestRefund(payment.id, request.body.amount, request.body.reason, request.staff?.id ?? null)
     return reply.code(201).send(refund)
   })
 
   fastify.post('/:id/query', {
     schema: { params: IdParamsSchema, response: { 200: PaymentSchema, 401: ErrorSchema, 404: ErrorSchema } },
   }, async (request) => {
-    const payment = await getPayment(fastify.db, request.params.id)
+    const store = storeOf(request)
+    const payment = await getPayment(store.db, request.params.id)
     if (!payment) throw new NotFoundError('Payment')
-    await fastify.payments.recheck(payment.id)
-    return toPayment((await getPayment(fastify.db, payment.id))!)
+    await store.payments.recheck(payment.id)
+    return toPayment((await getPayment(store.db, payment.id))!)
   })
 }
 

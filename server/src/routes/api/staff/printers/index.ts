@@ -13,20 +13,22 @@ import { NotFoundError } from '../../../../errors.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { StaffEventEnum } from '#shared/schemas/events.js'
 import { CreatePrinterSchema, PrinterSchema, PrintQueuedSchema, UpdatePrinterSchema, type PrinterRouting } from '#shared/schemas/printer.js'
+import { storeOf } from '../../../store-of.js'
 
 const printers: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('preHandler', fastify.requireStaff)
 
   fastify.get('/', {
     schema: { response: { 200: Type.Array(PrinterSchema), ...errorResponses(401) } },
-  }, async () => listPrinters(fastify.db))
+  }, async (request) => listPrinters(storeOf(request).db))
 
   fastify.post('/', {
     preHandler: fastify.requireManager,
     schema: { body: CreatePrinterSchema, response: { 201: PrinterSchema, ...errorResponses(400, 401, 403, 413, 415, 422) } },
   }, async (request, reply) => {
-    await checkRouting(fastify.db, request.body.routing, request.body.categoryIds ?? [])
-    const printer = await insertPrinter(fastify.db, request.body)
+    const store = storeOf(request)
+    await checkRouting(store.db, request.body.routing, request.body.categoryIds ?? [])
+    const printer = await insertPrinter(store.db, request.body)
     request.log.info({ printerId: printer.id, staffId: request.staff?.id }, 'printer added')
     return reply.code(201).send(printer)
   })
@@ -35,13 +37,14 @@ const printers: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: fastify.requireManager,
     schema: { params: IdParamsSchema, body: UpdatePrinterSchema, response: { 200: PrinterSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) } },
   }, async (request) => {
-    const row = await findPrinterRow(fastify.db, request.params.id)
+    const store = storeOf(request)
+    const row = await findPrinterRow(store.db, request.params.id)
     if (!row) throw new NotFoundError('Printer')
-    await checkRouting(fastify.db, request.body.routing ?? row.routing as PrinterRouting, request.body.categoryIds ?? JSON.parse(row.category_ids) as string[])
-    await updatePrinter(fastify.db, row.id, request.body)
+    await checkRouting(store.db, request.body.routing ?? row.routing as PrinterRouting, request.body.categoryIds ?? JSON.parse(row.category_ids) as string[])
+    await updatePrinter(store.db, row.id, request.body)
     // A new address (or a printer fixed meanwhile) is tried now rather than after the backoff.
-    fastify.printing.forget(row.id)
-    const printer = await loadPrinter(fastify.db, row.id)
+    store.printing.forget(row.id)
+    const printer = await loadPrinter(store.db, row.id)
     if (!printer) throw new NotFoundError('Printer')
     return printer
   })
@@ -50,13 +53,14 @@ const printers: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: fastify.requireManager,
     schema: { params: IdParamsSchema, body: NoBodySchema, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 413, 415) } },
   }, async (request, reply) => {
-    const row = await findPrinterRow(fastify.db, request.params.id)
-    if (!row || !await deletePrinter(fastify.db, row.id)) throw new NotFoundError('Printer')
-    fastify.printing.forget(row.id)
+    const store = storeOf(request)
+    const row = await findPrinterRow(store.db, request.params.id)
+    if (!row || !await deletePrinter(store.db, row.id)) throw new NotFoundError('Printer')
+    store.printing.forget(row.id)
     // Its outage is over for the board too: the printer and what it had to print are gone.
-    if (row.alert_id !== null && await resolveAlert(fastify.db, row.alert_id, nowIso())) {
-      const alert = await findAlert(fastify.db, row.alert_id)
-      if (alert) fastify.events.toStaff(StaffEventEnum.ALERT_UPDATED, toAlert(alert))
+    if (row.alert_id !== null && await resolveAlert(store.db, row.alert_id, nowIso())) {
+      const alert = await findAlert(store.db, row.alert_id)
+      if (alert) store.events.toStaff(StaffEventEnum.ALERT_UPDATED, toAlert(alert))
     }
     return reply.code(204).send(null)
   })
@@ -65,11 +69,12 @@ const printers: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: fastify.requireManager,
     schema: { params: IdParamsSchema, body: NoBodySchema, response: { 202: PrintQueuedSchema, ...errorResponses(400, 401, 403, 404, 413, 415) } },
   }, async (request, reply) => {
-    const row = await findPrinterRow(fastify.db, request.params.id)
+    const store = storeOf(request)
+    const row = await findPrinterRow(store.db, request.params.id)
     if (!row) throw new NotFoundError('Printer')
-    const jobs = await insertPrintJobs(fastify.db, [{ printerId: row.id, kind: 'test', orderId: null, lineNos: null, staffId: request.staff!.id, createdAt: nowIso() }])
+    const jobs = await insertPrintJobs(store.db, [{ printerId: row.id, kind: 'test', orderId: null, lineNos: null, staffId: request.staff!.id, createdAt: nowIso() }])
     // A manager testing wants to see it now, not after the backoff of a printer that was off.
-    fastify.printing.forget(row.id)
+    store.printing.forget(row.id)
     return reply.code(202).send({ jobs })
   })
 }

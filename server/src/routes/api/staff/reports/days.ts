@@ -7,6 +7,7 @@ import type { DayCloseDeps } from '../../../../reports/day-close.js'
 import type { DayReportDeps } from '../../../../reports/day-report.js'
 import { ReportDateInvalidError } from '../../../../reports/report-dates.js'
 import { DayParamsSchema, DayReportSchema, ReopenDaySchema } from '#shared/schemas/reports.js'
+import { storeOf } from '../../../store-of.js'
 
 /**
  * A date the pattern refuses (2026-1-5) is the same mistake as one that is not a calendar day (2026-02-30):
@@ -26,9 +27,16 @@ const loadDayClose = async () => import('../../../../reports/day-close.js')
 const loadDayReport = async () => import('../../../../reports/day-report.js')
 
 const days: FastifyPluginAsyncTypebox = async (fastify) => {
-  const reportDeps: DayReportDeps = { db: fastify.db, store: fastify.config.store }
+  /** The day of the request's store, in its time zone and currency. */
+  const reportDeps = (request: FastifyRequest): DayReportDeps => {
+    const { db, settings } = storeOf(request)
+    return { db, store: settings }
+  }
   // The request's logger: a close or reopen in the server log carries the request that made it.
-  const closeDeps = (request: FastifyRequest): DayCloseDeps => ({ db: fastify.db, timeZone: fastify.config.store.timezone, log: request.log })
+  const closeDeps = (request: FastifyRequest): DayCloseDeps => {
+    const { db, settings } = storeOf(request)
+    return { db, timeZone: settings.timezone, log: request.log }
+  }
 
   fastify.get('/days/:date', {
     preHandler: fastify.requireStaff,
@@ -37,7 +45,7 @@ const days: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     refuseInvalid(request)
     const { dayReport } = await loadDayReport()
-    return dayReport(reportDeps, request.params.date)
+    return dayReport(reportDeps(request), request.params.date)
   })
 
   fastify.post('/days/:date/close', {
@@ -48,7 +56,7 @@ const days: FastifyPluginAsyncTypebox = async (fastify) => {
     refuseInvalid(request)
     const [{ closeDay }, { dayReport }] = await Promise.all([loadDayClose(), loadDayReport()])
     await closeDay(closeDeps(request), request.params.date, request.staff!.id)
-    return dayReport(reportDeps, request.params.date)
+    return dayReport(reportDeps(request), request.params.date)
   })
 
   fastify.post('/days/:date/reopen', {
@@ -59,7 +67,7 @@ const days: FastifyPluginAsyncTypebox = async (fastify) => {
     refuseInvalid(request)
     const [{ reopenDay }, { dayReport }] = await Promise.all([loadDayClose(), loadDayReport()])
     await reopenDay(closeDeps(request), request.params.date, request.staff!.id, request.body.reason)
-    return dayReport(reportDeps, request.params.date)
+    return dayReport(reportDeps(request), request.params.date)
   })
 }
 

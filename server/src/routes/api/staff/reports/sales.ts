@@ -6,6 +6,8 @@ import { errorResponses } from '../../../../lib/route-schemas.js'
 import { StaffForbiddenError } from '../../../../errors.js'
 import { checkReportRange, isReportDate, ReportDateInvalidError, todayIn } from '../../../../reports/report-dates.js'
 import { SalesReportQuerySchema, SalesReportSchema } from '#shared/schemas/reports.js'
+import { hasManagerRights } from '../../../../plugins/app/staff-auth.js'
+import { storeOf } from '../../../store-of.js'
 
 // The report and its CSV (with csv-stringify) load on the first request, not at start: most servers' days pass
 // without a report, and the idle server must stay small (issue 11, idle RSS < 100 MiB). Node caches the modules.
@@ -28,8 +30,6 @@ function refuseInvalid (request: FastifyRequest): void {
 }
 
 const sales: FastifyPluginAsyncTypebox = async (fastify) => {
-  const store = fastify.config.store
-
   fastify.get('/sales', {
     preHandler: fastify.requireStaff,
     attachValidation: true,
@@ -38,7 +38,8 @@ const sales: FastifyPluginAsyncTypebox = async (fastify) => {
     refuseInvalid(request)
     const { from, to, format, lang } = request.query
     checkReportRange(from, to)
-    if (request.staff!.role !== 'manager') {
+    const { db, settings: store } = storeOf(request)
+    if (!hasManagerRights(request.staff)) {
       const today = todayIn(store.timezone)
       if (from !== today || to !== today) throw new StaffForbiddenError()
     }
@@ -50,11 +51,11 @@ const sales: FastifyPluginAsyncTypebox = async (fastify) => {
         // Figures of the day change with every order: never a cached copy.
         .header('cache-control', 'no-store')
         // A byte stream, sent as it is (not serialized): the 200 schema describes the JSON answer only.
-        .send(salesCsv(fastify.db, store, from, to, lang ?? 'en') as never)
+        .send(salesCsv(db, store, from, to, lang ?? 'en') as never)
     }
     reply.header('cache-control', 'no-store')
     const { buildSalesReport } = await loadSalesReport()
-    return buildSalesReport(fastify.db, store, from, to)
+    return buildSalesReport(db, store, from, to)
   })
 }
 

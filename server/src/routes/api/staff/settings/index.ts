@@ -3,12 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../../lib/route-schemas.js'
 import { choosePaymentMode, currentPaymentMode } from '../../../../services/payment-mode.js'
 import { PaymentModeSettingSchema } from '#shared/schemas/check.js'
+import { storeOf } from '../../../store-of.js'
 
 const settings: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/payment-mode', {
     preHandler: fastify.requireStaff,
     schema: { response: { 200: PaymentModeSettingSchema, ...errorResponses(401) } },
-  }, async () => ({ mode: await currentPaymentMode(fastify.db, fastify.config.paymentMode) }))
+  }, async (request) => {
+    const { db, settings } = storeOf(request)
+    return { mode: await currentPaymentMode(db, settings.paymentMode) }
+  })
 
   fastify.put('/payment-mode', {
     preHandler: fastify.requireManager,
@@ -18,7 +22,7 @@ const settings: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: PaymentModeSettingSchema, ...errorResponses(400, 401, 403, 413, 415) },
     },
   }, async (request) => {
-    await choosePaymentMode(fastify.db, request.body.mode)
+    await choosePaymentMode(storeOf(request).db, request.body.mode)
     request.log.info({ mode: request.body.mode, staffId: request.staff?.id }, 'payment mode changed')
     return { mode: request.body.mode }
   })

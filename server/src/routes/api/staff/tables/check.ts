@@ -7,6 +7,7 @@ import { findCurrentCheck } from '../../../../repositories/checks.js'
 import { CheckNotFoundError } from '../../../../payments/errors.js'
 import { IdParamsSchema } from '#shared/schemas/common.js'
 import { CheckSchema } from '#shared/schemas/check.js'
+import { storeOf } from '../../../store-of.js'
 
 /** No body, `{}`, or `{ reason }`: why a check that still owes money is closed (paid at the counter, left unpaid…). */
 const CloseCheckSchema = Type.Union([
@@ -20,9 +21,10 @@ const tableCheck: FastifyPluginAsyncTypebox = async (fastify) => {
     // 404 CHECK_NOT_FOUND: nothing ordered at the table yet. The open check, else the one closed last.
     schema: { params: IdParamsSchema, response: { 200: CheckSchema, ...errorResponses(400, 401, 404) } },
   }, async (request) => {
-    const check = await findCurrentCheck(fastify.db, request.params.id)
+    const { db, settings } = storeOf(request)
+    const check = await findCurrentCheck(db, request.params.id)
     if (!check) throw new CheckNotFoundError()
-    return checkView(fastify.db, check, { dinerId: null }, fastify.config.store.currency)
+    return checkView(db, check, { dinerId: null }, settings.currency)
   })
 
   fastify.post('/:id/check/close', {
@@ -33,7 +35,7 @@ const tableCheck: FastifyPluginAsyncTypebox = async (fastify) => {
       // 404 CHECK_NOT_FOUND: no open check at the table; 409 CHECK_NOT_SETTLED: due > 0 and no reason.
       response: { 200: CheckSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
     },
-  }, async (request) => closeTableCheck(fastify, request.params.id, request.staff!.id, request.body?.reason))
+  }, async (request) => closeTableCheck(storeOf(request), request.params.id, request.staff!.id, request.body?.reason))
 }
 
 export default tableCheck
