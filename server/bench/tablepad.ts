@@ -65,7 +65,8 @@ export async function startTablepad (root: string, options: { dataDir?: string, 
   }, settings.flags)
   await waitForHttp(`${base}/api/health`, child)
   const login = expectStatus(await http(`${base}/api/staff/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: STAFF_PIN }),
+    // The default store by name: on PostgreSQL the demo is a chain of two stores, where a login names its store.
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: STAFF_PIN, store: 'default' }),
   }), 200, 'staff login')
   return { child, base, dataDir, staffCookie: `tp_staff=${cookieValue(login, 'tp_staff')}` }
 }

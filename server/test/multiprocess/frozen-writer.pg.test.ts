@@ -22,8 +22,10 @@ async function processOn (url: string, idleInTransactionTimeoutMs: number): Prom
 describe('a writer frozen mid-transaction', () => {
   it('is ended by PostgreSQL, another writer proceeds, and the frozen one\'s pool still works after', async () => {
     const { url } = await freshPgDatabase()
-    const frozen = await processOn(url, 300)
-    const other = await processOn(url, 300)
+    // Only the frozen process's sessions need the short timeout. Not too short either: under load a live
+    // transaction's own statements can be a second apart (an event-loop stall), and must not be ended for it.
+    const frozen = await processOn(url, 2000)
+    const other = await processOn(url, 60_000)
     await sql`create table counter (n integer not null)`.execute(other.db)
     await sql`insert into counter values (0)`.execute(other.db)
 
