@@ -7,6 +7,8 @@ import { addDish, placeOrderForQr, startOrder } from '../support/tablet-actions.
 import { setDishAvailable } from '../support/staff-api.js'
 
 test('menu, dish sheet, cart, payment, thank-you and the sandbox pages have no accessibility violations', async ({ browser, openTablet, staff }) => {
+  // Eight screens audited by axe, a payment made on the way: close to the default minute on a busy 2-core machine.
+  test.setTimeout(150_000)
   const menu = await fetchMenu(staff)
   const [plain] = plainDishes(menu)
   const { item: withChoices, required } = dishWithRequiredAndExtra(menu)
