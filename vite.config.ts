@@ -12,26 +12,26 @@ const serverPort = Number(process.env.PORT ?? 8080)
 /**
  * The ordinary integration tests the server-pg project runs again on PostgreSQL (TEST_DATABASE=postgres).
  * `npm test` takes the core: the paths whose SQL, transactions or concurrency differ most between the databases
- * (concurrent orders, alert counting, payments, refunds, checks, the sales report).
+ * (concurrent orders, alert counting, check payments).
  * `npm run test:postgres` (TEST_PG_SUITE=full) takes every route family and more; the rest of the server suite is
  * the same code above the database. CI's time budget (well under 30 minutes on 2 cores) decides the split.
  */
 const SERVER_PG_CORE = [
-  // The board and the search run on PostgreSQL in routes/store-isolation.pg and multiprocess/three-processes.pg, and
-  // the search's one dialect-specific expression in db/dialect.pg: their own files are in the full suite only.
-  'server/test/routes/{orders-concurrent,alipay-notify-flood,health}.test.ts',
+  // The board, the search, QR payments, cancel-and-refund and the sales report run on PostgreSQL in the PostgreSQL
+  // tests themselves (routes/store-isolation.pg, multiprocess/three-processes.pg, stores/two-stores-payments.pg,
+  // leases/creation-lease.pg, db/dialect.pg): their own files are in the full suite only.
+  'server/test/routes/orders-concurrent.test.ts',
   // Counts concurrent occurrences into one row: a read-then-write lost updates only on PostgreSQL.
-  'server/test/payments/{alert-summaries,qr-flow,cancel-refund}.test.ts',
+  'server/test/payments/alert-summaries.test.ts',
   'server/test/checks/check-payments.test.ts',
-  'server/test/reports/sales-report.test.ts',
 ]
 const SERVER_PG_FULL = [
   ...SERVER_PG_CORE,
   'server/test/routes/**/*.test.ts',
-  'server/test/payments/{late-success,refund-unconfirmed,unpaid-orders}.test.ts',
+  'server/test/payments/{qr-flow,cancel-refund,late-success,refund-unconfirmed,unpaid-orders}.test.ts',
   'server/test/checks/{check-jsapi,check-modes,table-check}.test.ts',
   'server/test/reconciliation/{service,nightly}.test.ts',
-  'server/test/reports/{day-report-close,diners,refunds-against-sales}.test.ts',
+  'server/test/reports/{sales-report,day-report-close,diners,refunds-against-sales}.test.ts',
   'server/test/printing/{kitchen-tickets,cancel-tickets}.test.ts',
   'server/test/repositories/*.test.ts',
 ]
