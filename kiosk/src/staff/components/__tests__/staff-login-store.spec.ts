@@ -2,10 +2,11 @@
 // for once (the PIN stays typed), then remembered on this device for the next person.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { FakeEventSource, createMockServer, type MockServer } from '@/__tests__/support'
+import type { MockServer } from '@/__tests__/support'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
 import StaffView from '@/staff/StaffView.vue'
 import { MANAGER, STORE, loggedIn, mountStaff } from './staff-support'
+import { loggedOutServer, openLoggedOutConsole } from './logged-out-console'
 
 const STORE_KEY = 'tablepad-staff-store'
 const EAST = { ...STORE, id: 'str_east', slug: 'lotus-east', name: 'Lotus East' }
@@ -15,13 +16,7 @@ let wrapper: VueWrapper
 
 beforeEach(() => {
   localStorage.clear()
-  server = createMockServer()
-  server.on('GET /api/staff/session', () => ({ status: 401, body: { code: 'STAFF_UNAUTHENTICATED', message: 'Staff login required' } }))
-  server.on('GET /api/staff/orders', () => ({ status: 200, body: [] }))
-  server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [], nextCursor: null } }))
-  vi.stubGlobal('fetch', server.fetch)
-  vi.stubGlobal('EventSource', FakeEventSource)
-  FakeEventSource.instances = []
+  server = loggedOutServer()
 })
 
 afterEach(() => {
@@ -31,10 +26,7 @@ afterEach(() => {
 })
 
 async function openConsole (): Promise<void> {
-  const pinia = loggedIn(null)
-  useStaffSessionStore().checked = false
-  ;({ wrapper } = await mountStaff(StaffView, { pinia }))
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-login"]').exists()).toBe(true))
+  wrapper = await openLoggedOutConsole()
 }
 
 async function submit (pin?: string): Promise<void> {

@@ -1,22 +1,17 @@
 // PIN login: the session cookie is checked first, a wrong PIN is said plainly, and the server's wait after too many is counted down.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { FakeEventSource, createMockServer, type MockServer } from '@/__tests__/support'
+import { FakeEventSource, type MockServer } from '@/__tests__/support'
 import { useStaffSessionStore } from '@/staff/stores/staff-session'
 import StaffView from '@/staff/StaffView.vue'
 import { MANAGER, STORE, loggedIn, mountStaff } from './staff-support'
+import { loggedOutServer, openLoggedOutConsole } from './logged-out-console'
 
 let server: MockServer
 let wrapper: VueWrapper
 
 beforeEach(() => {
-  server = createMockServer()
-  server.on('GET /api/staff/session', () => ({ status: 401, body: { code: 'STAFF_UNAUTHENTICATED', message: 'Staff login required' } }))
-  server.on('GET /api/staff/orders', () => ({ status: 200, body: [] }))
-  server.on('GET /api/staff/alerts', () => ({ status: 200, body: { alerts: [], nextCursor: null } }))
-  vi.stubGlobal('fetch', server.fetch)
-  vi.stubGlobal('EventSource', FakeEventSource)
-  FakeEventSource.instances = []
+  server = loggedOutServer()
 })
 
 afterEach(() => {
@@ -26,10 +21,7 @@ afterEach(() => {
 })
 
 async function openConsole (): Promise<void> {
-  const pinia = loggedIn(null)
-  useStaffSessionStore().checked = false
-  ;({ wrapper } = await mountStaff(StaffView, { pinia }))
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-login"]').exists()).toBe(true))
+  wrapper = await openLoggedOutConsole()
 }
 
 async function typePin (pin: string): Promise<void> {
